@@ -1,0 +1,18 @@
+"""Community models: accounts, members and the community's page types."""
+
+from .members import Member, User
+from .sections import (
+    ContributionPage,
+    OnboardingIndexPage,
+    RoleIndexPage,
+    StartupIndexPage,
+)
+
+__all__ = [
+    "ContributionPage",
+    "Member",
+    "OnboardingIndexPage",
+    "RoleIndexPage",
+    "StartupIndexPage",
+    "User",
+]

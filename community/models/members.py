@@ -1,0 +1,73 @@
+"""Accounts and the people of the network."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+
+
+class User(AbstractUser):
+    """The login account, swappable from day one so that a State SSO (OpenID Connect) fits later."""
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        verbose_name = "compte"
+        verbose_name_plural = "comptes"
+
+
+class MemberQuerySet(models.QuerySet):
+    def with_account(self):
+        return self.filter(user__isnull=False)
+
+
+class Member(index.Indexed, ClusterableModel):
+    """A person of the network: imported from beta.gouv.fr or signed up, with or without an account."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="compte",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member",
+    )
+    slug = models.SlugField("identifiant", max_length=150, unique=True)
+    full_name = models.CharField("nom complet", max_length=200)
+    bio = models.TextField("présentation", blank=True)
+    roles = ParentalManyToManyField("home.Role", verbose_name="rôles", blank=True, related_name="members")
+    competences = models.JSONField("compétences", default=list, blank=True)
+    mentoring = models.BooleanField("disponible pour du mentorat", default=False)
+    source = models.CharField(
+        "source",
+        max_length=300,
+        blank=True,
+        help_text="Fiche d'origine pour un membre importé (ex. : beta.gouv.fr authors/…).",
+    )
+
+    objects = MemberQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("full_name"),
+        FieldPanel("slug"),
+        FieldPanel("user"),
+        FieldPanel("roles"),
+        FieldPanel("competences"),
+        FieldPanel("mentoring"),
+        FieldPanel("bio"),
+        FieldPanel("source", read_only=True),
+    ]
+    search_fields = [index.SearchField("full_name"), index.AutocompleteField("full_name")]
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = "membre"
+        verbose_name_plural = "membres"
+        permissions = [("contribute", "Peut proposer des contributions depuis le site public")]
+
+    def __str__(self):
+        return self.full_name

@@ -1,0 +1,21 @@
+"""Fast, isolated test settings: same apps as production, cheaper hashing and storage."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_DEBUG", "1")
+
+from .base import *  # noqa: E402,F403
+from .base import DATABASES  # noqa: E402
+
+SECRET_KEY = "test-only-key-" + "x" * 50  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="fabrique-test-media-")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+STATIC_ROOT = tempfile.mkdtemp(prefix="fabrique-test-static-")

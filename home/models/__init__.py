@@ -1,0 +1,17 @@
+"""Site-wide models: the shared taxonomies, abstract base pages, the home page and site settings."""
+
+from .base import BasePage, IndexPage
+from .pages import ContentPage, HomePage
+from .settings import SiteIdentity
+from .taxonomy import Phase, Role, Thematique
+
+__all__ = [
+    "BasePage",
+    "ContentPage",
+    "HomePage",
+    "IndexPage",
+    "Phase",
+    "Role",
+    "SiteIdentity",
+    "Thematique",
+]

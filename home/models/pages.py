@@ -1,0 +1,106 @@
+"""The home page and the generic editorial page."""
+
+from django.apps import apps
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BODY_BLOCKS, EntryPointBlock
+
+from .base import BasePage
+
+# Section index pages whose children feed the home page's "latest" lists.
+LATEST_SECTIONS = {
+    "latest_guides": "resources.GuideIndexPage",
+    "latest_resources": "resources.ResourceIndexPage",
+}
+
+
+class HomePage(BasePage):
+    """The site's front door: who it is for, where to start, and what is new."""
+
+    hero_title = models.CharField("titre d'accroche", max_length=200)
+    hero_text = models.TextField("texte d'accroche", blank=True)
+    entry_points = StreamField(
+        [("entry_point", EntryPointBlock())],
+        verbose_name="points d'entrée par public",
+        blank=True,
+        max_num=6,
+    )
+    latest_count = models.PositiveSmallIntegerField("nombre d'éléments récents", default=3)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], "Accroche"),
+        FieldPanel("entry_points"),
+        FieldPanel("latest_count"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("hero_text")]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.ContentPage",
+        "resources.GuideIndexPage",
+        "resources.ResourceIndexPage",
+        "community.StartupIndexPage",
+        "community.RoleIndexPage",
+        "community.OnboardingIndexPage",
+        "community.ContributionPage",
+    ]
+
+    class Meta:
+        verbose_name = "page d'accueil"
+
+    def latest_in_section(self, model_label):
+        """Most recently published pages under a section, empty while the section is absent."""
+        index_model = apps.get_model(model_label)
+        section = index_model.objects.live().descendant_of(self).first()
+        if section is None:
+            return Page.objects.none()
+        return (
+            Page.objects.live()
+            .public()
+            .descendant_of(section)
+            .order_by("-first_published_at")
+            .specific()
+            .defer_streamfields()[: self.latest_count]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        for name, model_label in LATEST_SECTIONS.items():
+            context[name] = self.latest_in_section(model_label)
+        context["key_figures"] = self.key_figures()
+        return context
+
+    def key_figures(self):
+        """Headline counts for the home page; each later section adds its own figure."""
+        figures = []
+        for label, model_label in (
+            ("guides", "resources.GuideIndexPage"),
+            ("ressources", "resources.ResourceIndexPage"),
+            ("startups", "community.StartupIndexPage"),
+        ):
+            section = apps.get_model(model_label).objects.live().descendant_of(self).first()
+            count = Page.objects.live().public().descendant_of(section).count() if section else 0
+            figures.append({"label": label, "value": count})
+        return figures
+
+
+class ContentPage(BasePage):
+    """A plain editorial page (accessibilité, mentions légales, à propos…)."""
+
+    body = StreamField(BODY_BLOCKS, verbose_name="contenu", blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = "page de contenu"
+        verbose_name_plural = "pages de contenu"

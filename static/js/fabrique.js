@@ -1,0 +1,1 @@
+// Progressive enhancements only: every feature works without this file.
