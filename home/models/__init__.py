@@ -1,6 +1,6 @@
 """Site-wide models: the shared taxonomies, abstract base pages, the home page and site settings."""
 
-from .base import BasePage, IndexPage
+from .base import BasePage, ImportedPageMixin, IndexPage
 from .pages import ContentPage, HomePage
 from .settings import SiteIdentity
 from .taxonomy import Phase, Role, Thematique
@@ -9,6 +9,7 @@ __all__ = [
     "BasePage",
     "ContentPage",
     "HomePage",
+    "ImportedPageMixin",
     "IndexPage",
     "Phase",
     "Role",

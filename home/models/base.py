@@ -30,6 +30,16 @@ class BasePage(Page):
         return self.intro or self.search_description
 
 
+class ImportedPageMixin(models.Model):
+    """Where an imported page comes from, so a re-import updates it in place, only when changed."""
+
+    source_key = models.CharField("source", max_length=500, blank=True, db_index=True, editable=False)
+    source_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class IndexPage(BasePage):
     """A section's front page (Guides, Ressources, Startups…): one per site, lists its children."""
 

@@ -8,7 +8,14 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 # Each module exposes load(log). Order matters: later apps fill the sections home.demo creates.
-DEMO_MODULES = ["home.demo", "resources.demo", "community.demo"]
+DEMO_MODULES = [
+    "home.demo",
+    "resources.demo_guides",
+    "resources.demo_library",
+    "community.demo_startups",
+    "community.demo_roles",
+    "community.demo_members",
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,24 @@
+"""Shared machinery for the importers (GitBook guides, beta.gouv.fr fiches).
+
+Every importer reads Markdown files with YAML front matter, imports each record in its own
+transaction, reports created / updated / unchanged / rejected records and warnings in one JSON
+shape, and re-runs safely. Only what is specific to a source lives in the importer itself.
+"""
+
+from .markdown import markdown_to_richtext, sanitize_richtext
+from .records import ImportReport, ImportRun, RecordError
+from .sources import read_text, split_front_matter
+from .upsert import content_hash, upsert_model, upsert_page
+
+__all__ = [
+    "ImportReport",
+    "ImportRun",
+    "RecordError",
+    "content_hash",
+    "markdown_to_richtext",
+    "read_text",
+    "sanitize_richtext",
+    "split_front_matter",
+    "upsert_model",
+    "upsert_page",
+]
