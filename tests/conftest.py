@@ -1,5 +1,7 @@
 """Shared fixtures: a site tree built with factories, and the demo site for smoke tests."""
 
+from pathlib import Path
+
 from django.core.management import call_command
 
 from wagtail.models import Page, Site
@@ -26,3 +28,13 @@ def demo_site(db):
     """The full demo content, loaded the way `make run` loads it."""
     call_command("load_demo", "--no-admin", stdout=open("/dev/null", "w"))  # noqa: SIM115
     return Site.objects.get(is_default_site=True)
+
+
+SHARED_FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def shared_fixtures():
+    """Real third-party data (beta.gouv.fr fiches, GitBook guides), read in place, never copied."""
+    assert SHARED_FIXTURES.is_dir(), f"Les fixtures partagées sont introuvables : {SHARED_FIXTURES}"
+    return SHARED_FIXTURES

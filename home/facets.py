@@ -1,0 +1,172 @@
+"""URL-driven faceted listings shared by the startup directory and the resource library.
+
+The whole state lives in the query string (`?phase=construction&incubateur=dinum&page=2`), so a
+filtered list can be shared and works without JavaScript. Each facet costs one COUNT query and
+the page of results one more, whatever the number of rows or the page size.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Count, QuerySet
+
+MAX_VALUE_LENGTH = 100
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass
+class Facet:
+    """One filter of a listing: its URL parameter, its label and where its values live."""
+
+    param: str
+    label: str
+    lookup: str  # ORM path from the listed model to the value's slug, e.g. "phases__slug"
+    choices: Callable[[], list[tuple[str, str]]]  # every possible (slug, label), in display order
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetState:
+    facet: Facet
+    options: list[FacetOption] = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+@dataclass
+class Sort:
+    label: str
+    ordering: tuple[str, ...]
+
+
+class FacetedListing:
+    """Filters, counts, sorts and paginates a queryset from a request's query string."""
+
+    def __init__(
+        self,
+        request,
+        queryset: QuerySet,
+        facets: list[Facet],
+        *,
+        sorts: dict[str, Sort],
+        text_filter: Callable[[QuerySet, str], QuerySet] | None = None,
+        per_page: int = 20,
+    ):
+        self.request = request
+        self.base = queryset
+        self.facets = facets
+        self.sorts = sorts
+        self.text_filter = text_filter
+        self.per_page = per_page
+        self.query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH].replace("\x00", "")
+        self.sort = request.GET.get("tri", "")
+        if self.sort not in sorts:
+            self.sort = next(iter(sorts))
+        self.choices = {facet.param: facet.choices() for facet in facets}
+        self.selected = {facet.param: self._selected_values(facet) for facet in facets}
+
+    def _selected_values(self, facet: Facet) -> list[str]:
+        known = {value for value, _ in self.choices[facet.param]}
+        values = [value[:MAX_VALUE_LENGTH] for value in self.request.GET.getlist(facet.param)]
+        # Unknown values (stale links, forged URLs) are ignored rather than failing.
+        return [value for value in dict.fromkeys(values) if value in known]
+
+    def _filtered(self, skip: str | None = None) -> QuerySet:
+        queryset = self.base
+        if self.query and self.text_filter is not None:
+            queryset = self.text_filter(queryset, self.query)
+        for facet in self.facets:
+            values = self.selected[facet.param]
+            if values and facet.param != skip:
+                matching = self.base.model.objects.filter(**{f"{facet.lookup}__in": values})
+                queryset = queryset.filter(pk__in=matching.values("pk"))
+        return queryset
+
+    @property
+    def results(self) -> QuerySet:
+        return self._filtered().order_by(*self.sorts[self.sort].ordering)
+
+    def facet_states(self) -> list[FacetState]:
+        """Each facet's options with counts computed under the *other* facets' filters."""
+        states = []
+        for facet in self.facets:
+            rows = (
+                self._filtered(skip=facet.param)
+                .order_by()
+                .values(facet.lookup)
+                .annotate(n=Count("pk", distinct=True))
+            )
+            counts = {row[facet.lookup]: row["n"] for row in rows}
+            selected = set(self.selected[facet.param])
+            options = [
+                FacetOption(value, label, counts.get(value, 0), value in selected)
+                for value, label in self.choices[facet.param]
+                if counts.get(value) or value in selected
+            ]
+            states.append(FacetState(facet, options))
+        return states
+
+    def page(self):
+        paginator = Paginator(self.results, self.per_page)
+        raw = self.request.GET.get("page", "1")
+        if not raw.isdigit():
+            number = 1
+        elif len(raw) > 6:  # absurdly large page numbers land on the last page
+            number = paginator.num_pages
+        else:
+            number = min(int(raw), paginator.num_pages)
+        return paginator.get_page(number)
+
+    def querystring(self, **overrides) -> str:
+        """The current state as a query string, without the page number."""
+        params = []
+        if self.query:
+            params.append(("q", self.query))
+        for facet in self.facets:
+            params.extend((facet.param, value) for value in self.selected[facet.param])
+        if self.sort != next(iter(self.sorts)):
+            params.append(("tri", self.sort))
+        for key, value in overrides.items():
+            params = [(k, v) for k, v in params if k != key]
+            if value:
+                params.append((key, value))
+        return urlencode(params)
+
+    def removal_links(self) -> list[dict]:
+        """One link per active filter that removes just that filter (DSFR dismissible tags)."""
+        links = []
+        for facet in self.facets:
+            labels = dict(self.choices[facet.param])
+            for value in self.selected[facet.param]:
+                params = [
+                    (key, item)
+                    for key, items in self.request.GET.lists()
+                    for item in items
+                    if key != "page" and (key, item) != (facet.param, value)
+                ]
+                links.append({"label": f"{facet.label} : {labels[value]}", "query": urlencode(params)})
+        return links
+
+    def context(self) -> dict:
+        page = self.page()
+        return {
+            "listing": self,
+            "page_obj": page,
+            "facet_states": self.facet_states(),
+            "query": self.query,
+            "sort": self.sort,
+            "sorts": self.sorts,
+            "query_string": self.querystring(),
+            "active_filters": self.removal_links(),
+        }
