@@ -8,13 +8,16 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n auto
 
-.PHONY: help setup run test lint format lock migrate demo check-deploy clean
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help setup browser-deps run test lint format lock migrate demo check-deploy screenshots clean
 
 help:
 	@echo "make run     installe, migre, charge la démo et sert http://$(HOST):$(PORT)"
 	@echo "make test    installe puis lance toute la suite de tests"
 	@echo "make lint    ruff check + ruff format --check"
 	@echo "make format  reformate le code avec ruff"
+	@echo "make screenshots  captures des pages clés (bureau et mobile) dans screenshots/"
 
 # Fails loudly, in French, when a prerequisite is missing.
 $(BIN)/python:
@@ -41,8 +44,21 @@ run: demo
 	@echo "Fabrique est servi sur http://$(HOST):$(PORT) (Ctrl+C pour arrêter)."
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+# Browser tests drive Debian's Chromium (never a downloaded browser). Installed when missing if
+# we may use apt (root or sudo), otherwise a clear message says what to install.
+browser-deps:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" -eq 0 ]; then APT="apt-get"; elif sudo -n true 2>/dev/null; then APT="sudo apt-get"; else APT=""; fi; \
+	  if [ -z "$$APT" ]; then echo "ERREUR : Chromium est requis pour les tests navigateur. Installez-le : sudo apt install chromium chromium-driver" >&2; exit 1; fi; \
+	  echo "Installation de Chromium (paquets Debian chromium et chromium-driver)…"; \
+	  $$APT update -qq && DEBIAN_FRONTEND=noninteractive $$APT install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+# Browser journeys run in their own pytest process: they reset the database between tests
+# (live server), which must not interleave with the rollback-based tests of the main run.
+test: setup browser-deps
+	$(BIN)/python -m pytest $(PYTEST_ARGS) -m "not browser"
+	$(BIN)/python -m pytest $(PYTEST_ARGS) -m browser tests/browser
 
 lint: setup
 	$(BIN)/ruff check .
@@ -60,6 +76,10 @@ lock: setup
 check-deploy: setup
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
 	DJANGO_ALLOWED_HOSTS=example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# PNGs of the key pages at desktop and mobile widths, for reviewers (in screenshots/).
+screenshots: demo browser-deps
+	$(BIN)/python tests/browser/screenshots.py --output screenshots
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -11,6 +11,15 @@ import pytest
 from tests.factories import HomePageFactory
 
 
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate limits and cached fragments must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def home(db):
     """A published home page serving as the default site's root."""

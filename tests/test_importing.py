@@ -55,7 +55,7 @@ def test_markdown_is_sanitized_through_the_editor_whitelist():
     assert "javascript:" not in html
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_each_record_has_its_own_transaction():
     def handler(source, payload, warn):
         Thematique.objects.create(slug=payload, name=payload)
@@ -80,7 +80,7 @@ def test_each_record_has_its_own_transaction():
     }
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_dry_run_keeps_nothing_and_unexpected_errors_are_reported():
     def handler(source, payload, warn):
         Thematique.objects.create(slug=payload, name=payload)

@@ -19,3 +19,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 STATIC_ROOT = tempfile.mkdtemp(prefix="fabrique-test-static-")
+
+# Each xdist worker gets its own Redis database, so clearing the cache between tests is safe.
+if REDIS_URL:  # noqa: F405
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    _db = 1 + (int(_worker) if _worker.isdigit() else 0) % 15
+    CACHES["default"]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + f"/{_db}"  # noqa: F405
+    CACHES["default"]["OPTIONS"] = {}  # noqa: F405 - tests must see Redis errors, not hide them
