@@ -61,6 +61,7 @@ account_urlpatterns = [
 urlpatterns = [
     path("compte/", include(account_urlpatterns)),
     path("membres/", views_members.directory, name="member_directory"),
-    path("membres/<slug:slug>/", views_members.member_detail, name="member_detail"),
+    # Imported beta.gouv.fr identifiers contain dots (prenom.nom): not a strict slug.
+    path("membres/<str:slug>/", views_members.member_detail, name="member_detail"),
     path("avis/", views_feedback.submit_feedback, name="page_feedback"),
 ]
