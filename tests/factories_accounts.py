@@ -37,9 +37,17 @@ def make_user(username, groups=(), *, verified=True, member=True, **fields):
     return user
 
 
+def with_revision(page):
+    """Pages made by factories have no revision; the admin (compare, lock…) expects one."""
+    revision = page.save_revision()
+    if page.live:
+        revision.publish()
+    return page
+
+
 def make_guide(sections, title="Un guide de la méthode", **kwargs):
-    return ContentPageFactory(parent=sections["guides"], title=title, **kwargs)
+    return with_revision(ContentPageFactory(parent=sections["guides"], title=title, **kwargs))
 
 
 def make_resource(sections, title="Une ressource partagée", **kwargs):
-    return ContentPageFactory(parent=sections["ressources"], title=title, **kwargs)
+    return with_revision(ContentPageFactory(parent=sections["ressources"], title=title, **kwargs))
