@@ -7,10 +7,11 @@ The workflows are attached to the guide and resource sections by `community.edit
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-# workflow/task name -> reviewing group
+# workflow/task name -> reviewing groups. Administrators review both: a GroupApprovalTask locks the
+# page for everyone outside its groups while it is in review, administrators included.
 WORKFLOWS = {
-    "Relecture coach": "Coachs",
-    "Modération des contributions": "Modérateurs",
+    "Relecture coach": ["Coachs", "Administrateurs"],
+    "Modération des contributions": ["Modérateurs", "Administrateurs"],
 }
 FEEDBACK_READERS = ["Coachs", "Modérateurs", "Administrateurs"]
 
@@ -28,12 +29,12 @@ def create_workflows(apps, schema_editor):
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     task_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
 
-    for name, group_name in WORKFLOWS.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
+    for name, group_names in WORKFLOWS.items():
+        groups = [Group.objects.get_or_create(name=group_name)[0] for group_name in group_names]
         task = GroupApprovalTask.objects.filter(name=name).first()
         if task is None:
             task = GroupApprovalTask.objects.create(name=name, content_type=task_type, active=True)
-        task.groups.set([group])
+        task.groups.set(groups)
         workflow, _ = Workflow.objects.get_or_create(name=name, defaults={"active": True})
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
 
