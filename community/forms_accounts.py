@@ -61,6 +61,10 @@ class SignupForm(RateLimitedFormMixin, allauth_forms.SignupForm):
         self.fields["email"].label = "Adresse électronique professionnelle"
         self.fields["email"].help_text = "Format attendu : prenom.nom@domaine.gouv.fr"
         self.fields["password1"].label = "Mot de passe"
+        self.fields["password1"].help_text = (
+            "8 caractères au minimum (une phrase de passe est plus sûre) ; ni trop courant, ni "
+            "uniquement des chiffres, ni trop proche de votre nom ou de votre adresse."
+        )
         self.fields["password2"].label = "Confirmation du mot de passe"
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
