@@ -7,3 +7,9 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "community"
     verbose_name = "Communauté"
+
+    def ready(self):
+        # Workflows and section permissions follow the section pages as soon as they are created.
+        from community.editorial import connect_signals
+
+        connect_signals()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 MAX_VALUE_LENGTH = 100
 MAX_QUERY_LENGTH = 200
@@ -24,6 +24,17 @@ class Facet:
     label: str
     lookup: str  # ORM path from the listed model to the value's slug, e.g. "phases__slug"
     choices: Callable[[], list[tuple[str, str]]]  # every possible (slug, label), in display order
+    # For values that are not a related slug (a boolean, an item of a JSON list): a condition per
+    # value. Counts then come from one conditional aggregate, still one query per facet.
+    condition: Callable[[str], Q] | None = None
+
+    def matching(self, values: list[str]) -> Q:
+        if self.condition is None:
+            return Q(**{f"{self.lookup}__in": values})
+        query = Q()
+        for value in values:
+            query |= self.condition(value)
+        return query
 
 
 @dataclass
@@ -89,7 +100,7 @@ class FacetedListing:
         for facet in self.facets:
             values = self.selected[facet.param]
             if values and facet.param != skip:
-                matching = self.base.model.objects.filter(**{f"{facet.lookup}__in": values})
+                matching = self.base.model.objects.filter(facet.matching(values))
                 queryset = queryset.filter(pk__in=matching.values("pk"))
         return queryset
 
@@ -101,13 +112,7 @@ class FacetedListing:
         """Each facet's options with counts computed under the *other* facets' filters."""
         states = []
         for facet in self.facets:
-            rows = (
-                self._filtered(skip=facet.param)
-                .order_by()
-                .values(facet.lookup)
-                .annotate(n=Count("pk", distinct=True))
-            )
-            counts = {row[facet.lookup]: row["n"] for row in rows}
+            counts = self._counts(facet)
             selected = set(self.selected[facet.param])
             options = [
                 FacetOption(value, label, counts.get(value, 0), value in selected)
@@ -116,6 +121,22 @@ class FacetedListing:
             ]
             states.append(FacetState(facet, options))
         return states
+
+    def _counts(self, facet: Facet) -> dict[str, int]:
+        queryset = self._filtered(skip=facet.param).order_by()
+        if facet.condition is not None:
+            values = [value for value, _ in self.choices[facet.param]]
+            if not values:
+                return {}
+            totals = queryset.aggregate(
+                **{
+                    f"n{index}": Count("pk", filter=facet.condition(value), distinct=True)
+                    for index, value in enumerate(values)
+                }
+            )
+            return {value: totals[f"n{index}"] for index, value in enumerate(values)}
+        rows = queryset.values(facet.lookup).annotate(n=Count("pk", distinct=True))
+        return {row[facet.lookup]: row["n"] for row in rows}
 
     def page(self):
         paginator = Paginator(self.results, self.per_page)

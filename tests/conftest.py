@@ -47,3 +47,38 @@ def shared_fixtures():
     """Real third-party data (beta.gouv.fr fiches, GitBook guides), read in place, never copied."""
     assert SHARED_FIXTURES.is_dir(), f"Les fixtures partagées sont introuvables : {SHARED_FIXTURES}"
     return SHARED_FIXTURES
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache: every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def sections(home):
+    """The guide and resource sections, with their workflows and per-section permissions."""
+    from tests.factories_accounts import GuideIndexPageFactory, ResourceIndexPageFactory
+
+    return {
+        "guides": GuideIndexPageFactory(parent=home),
+        "ressources": ResourceIndexPageFactory(parent=home),
+    }
+
+
+@pytest.fixture
+def people(db):
+    """One account per editorial role of the permission matrix."""
+    from tests.factories_accounts import make_user
+
+    return {
+        "member": make_user("membre"),
+        "moderator": make_user("moderatrice", ["Modérateurs"]),
+        "coach": make_user("coach", ["Coachs"]),
+        "coach2": make_user("coach2", ["Coachs"]),
+        "admin": make_user("administratrice", ["Administrateurs"]),
+    }

@@ -1,5 +1,6 @@
 """Community models: accounts, members and the community's page types."""
 
+from .feedback import PageFeedback
 from .members import Member, User
 from .sections import (
     ContributionPage,
@@ -12,6 +13,7 @@ __all__ = [
     "ContributionPage",
     "Member",
     "OnboardingIndexPage",
+    "PageFeedback",
     "RoleIndexPage",
     "StartupIndexPage",
     "User",

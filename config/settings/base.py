@@ -56,6 +56,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Accounts: allauth for sign-up/login by email; socialaccount + OpenID Connect are installed so
+    # that a State SSO (ProConnect) is switched on by environment variables alone (see README).
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -122,7 +129,70 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",  # Wagtail's /admin/login/ (username) for editors
+    "allauth.account.auth_backends.AuthenticationBackend",  # the public site's login by email
+]
+LOGIN_URL = "/compte/connexion/"
+LOGIN_REDIRECT_URL = "/"
+
+# Accounts (django-allauth): login by email, mandatory email verification, French templates in
+# templates/account/. The adapter refuses addresses outside FABRIQUE_ALLOWED_EMAIL_DOMAINS
+# (subdomains accepted; "*" accepts every domain).
+FABRIQUE_ALLOWED_EMAIL_DOMAINS = env_list(
+    "FABRIQUE_ALLOWED_EMAIL_DOMAINS",
+    ["gouv.fr", "beta.gouv.fr", "francetravail.fr", "ademe.fr", "inria.fr", "cnil.fr", "ofb.fr"],
+)
+ACCOUNT_ADAPTER = "community.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "community.adapters.SocialAccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "community.forms_accounts.LoginForm",
+    "signup": "community.forms_accounts.SignupForm",
+}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Fabrique] "
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "site_web"
+ACCOUNT_PREVENT_ENUMERATION = True
+# Our own limiter (community/ratelimit.py, 10 actions a minute per address and per account) guards
+# sign-up, login and feedback; allauth's limits stay on top for failed logins and reset emails.
+FABRIQUE_RATE_LIMIT = env_int("FABRIQUE_RATE_LIMIT", 10)
+FABRIQUE_RATE_LIMIT_PERIOD = env_int("FABRIQUE_RATE_LIMIT_PERIOD", 60)
+# Trust X-Forwarded-For only behind a proxy that sets it (otherwise anyone could forge it).
+FABRIQUE_TRUST_X_FORWARDED_FOR = env_bool("FABRIQUE_TRUST_X_FORWARDED_FOR", False)
+
+# State SSO (OpenID Connect, e.g. ProConnect): off until its three variables are set.
+OIDC_PROVIDER_ID = env_str("FABRIQUE_OIDC_PROVIDER_ID", "proconnect")
+OIDC_SERVER_URL = env_str("FABRIQUE_OIDC_SERVER_URL")
+OIDC_CLIENT_ID = env_str("FABRIQUE_OIDC_CLIENT_ID")
+OIDC_CLIENT_SECRET = env_str("FABRIQUE_OIDC_CLIENT_SECRET")
+FABRIQUE_OIDC_ENABLED = bool(OIDC_SERVER_URL and OIDC_CLIENT_ID and OIDC_CLIENT_SECRET)
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"  # the State identity provider has verified the address
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": (
+            [
+                {
+                    "provider_id": OIDC_PROVIDER_ID,
+                    "name": env_str("FABRIQUE_OIDC_NAME", "ProConnect"),
+                    "client_id": OIDC_CLIENT_ID,
+                    "secret": OIDC_CLIENT_SECRET,
+                    "settings": {"server_url": OIDC_SERVER_URL, "token_auth_method": "client_secret_post"},
+                }
+            ]
+            if FABRIQUE_OIDC_ENABLED
+            else []
+        ),
+    }
+}
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
@@ -155,6 +225,10 @@ EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Fabrique <ne-pas-repondre@fabrique.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Workflow notifications (task to review, page approved or sent back) leave from the same address.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -33,6 +33,9 @@ class Command(BaseCommand):
                     raise
                 continue
             module.load(self.log)
+        from community.editorial import ensure_editorial_setup  # workflows + section permissions
+
+        ensure_editorial_setup()
         if not no_admin:
             self.ensure_admin()
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))

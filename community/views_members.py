@@ -1,0 +1,44 @@
+"""Member directory, member profile page and the owner's profile form."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from community.members import ProfileForm, activate_member, directory_listing
+from community.models import Member
+
+
+@login_required
+def directory(request):
+    """Logged-in members only; the template never prints an email address."""
+    context = directory_listing(request).context()
+    return render(request, "community/member_directory.html", context)
+
+
+def member_detail(request, slug):
+    """Public profile; the email address is shown to logged-in visitors only."""
+    member = get_object_or_404(Member.objects.select_related("user").prefetch_related("roles"), slug=slug)
+    show_email = request.user.is_authenticated and member.user is not None
+    return render(
+        request,
+        "community/member_detail.html",
+        {
+            "member": member,
+            "email": member.user.email if show_email else "",
+            "is_owner": request.user.is_authenticated and member.user_id == request.user.pk,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    """The requester's own profile: no id travels in the form, so no one else's can be edited."""
+    member = Member.objects.filter(user=request.user).first() or activate_member(request.user)
+    form = ProfileForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Votre profil a été enregistré.")
+        return redirect("member_detail", slug=member.slug)
+    return render(request, "community/member_form.html", {"form": form, "member": member})

@@ -1,0 +1,23 @@
+"""Demo members: invented people with profiles, no usable password, idempotent."""
+
+import pytest
+
+from community import demo_members
+from community.models import Member, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_members_are_idempotent_and_cannot_log_in(demo_site):
+    members = list(demo_members.load(lambda message: None))
+    assert len(members) == len(demo_members.DEMO_MEMBERS)
+    counts = (User.objects.count(), Member.objects.count())
+    demo_members.load(lambda message: None)
+    assert (User.objects.count(), Member.objects.count()) == counts
+    for member in members:
+        assert not member.user.has_usable_password()
+        assert member.user.groups.filter(name="Membres").exists()
+        assert member.bio and member.competences and member.roles.exists()
+    lea = Member.objects.get(slug="lea-fontaine")
+    assert lea.user.groups.filter(name="Coachs").exists()
+    assert lea.mentoring
