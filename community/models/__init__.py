@@ -1,6 +1,9 @@
 """Community models: accounts, members and the community's page types."""
 
+from .contacts import ContactDirectoryPage
 from .members import Member, User
+from .onboarding import OnboardingPathPage, OnboardingProgress, OnboardingStep
+from .roles import RolePage, RoleRelatedPage, RoleResponsibility
 from .sections import (
     ContributionPage,
     OnboardingIndexPage,
@@ -9,10 +12,17 @@ from .sections import (
 )
 
 __all__ = [
+    "ContactDirectoryPage",
     "ContributionPage",
     "Member",
     "OnboardingIndexPage",
+    "OnboardingPathPage",
+    "OnboardingProgress",
+    "OnboardingStep",
     "RoleIndexPage",
+    "RolePage",
+    "RoleRelatedPage",
+    "RoleResponsibility",
     "StartupIndexPage",
     "User",
 ]
