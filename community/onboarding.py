@@ -126,7 +126,7 @@ def set_step_done(user, path, step_id, done):
 
 
 def progress_summary(user, include_role_paths=True):
-    """Every path the user started, plus (optionally) the paths of their member roles, in 4 queries."""
+    """Every path the user started, plus (optionally) the paths of their member roles, in 5 queries."""
     if not user.is_authenticated:
         return []
     rows = OnboardingProgress.objects.filter(user=user).values_list("path_id", "step_id")
