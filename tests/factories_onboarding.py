@@ -1,7 +1,8 @@
 """Factories and builders for roles, onboarding paths and the contact directory."""
 
-import factory
 from django.utils.text import slugify
+
+import factory
 import wagtail_factories
 
 from community.models import (
