@@ -316,9 +316,9 @@ CONTACT_CATEGORIES = [
     (
         "bien-etre",
         "Bien-être et conflits au travail",
-        "<p>Épuisement, conflit dans l'équipe, violences ou harcèlement : vous n'avez pas à rester seul·e. "
-        "Parlez-en à une personne de confiance (coach, responsable d'incubateur). Votre employeur public "
-        "doit "
+        "<p>Épuisement professionnel (burnout), conflit dans l'équipe, violences ou harcèlement : "
+        "vous n'avez pas à rester seul·e. Parlez-en à une personne de confiance (coach, responsable "
+        "d'incubateur). Votre employeur public doit "
         "disposer d'un dispositif de signalement des violences, discriminations et harcèlements, et la "
         "médecine du travail (ou de prévention) est tenue au secret médical.</p>"
         "<p>En cas de détresse, le <b>3114</b>, numéro national de prévention du suicide, répond jour et "
