@@ -12,7 +12,9 @@
       text.textContent = data.done + " étape" + plural + " faite" + plural + " sur " + data.total + " (" + data.percent + " %)";
       bar.value = data.percent;
       bar.textContent = data.percent + " %";
-      finished.hidden = !data.finished;
+      finished.innerHTML = data.finished
+        ? '<span class="fr-badge fr-badge--success fr-badge--sm fr-ml-1w">Parcours terminé</span>'
+        : "";
       if (essential) {
         essential.textContent = "Étapes essentielles : " + data.essential_done + " sur " + data.essential_total;
       }
