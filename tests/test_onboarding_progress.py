@@ -257,3 +257,13 @@ def test_summary_query_count_does_not_grow_with_paths(user, index, django_assert
     fresh = User.objects.get(pk=user.pk)  # no cached member
     with django_assert_num_queries(5):
         assert len(progress_summary(fresh)) == 5
+
+
+def test_summary_tag_renders_for_another_page(user, index, path):
+    from django.template import Context, Template
+
+    OnboardingProgress.objects.create(user=user, path=path, step=step(path, "Créer mon compte"))
+    template = Template("{% load onboarding_tags %}{% onboarding_progress user %}")
+    html = template.render(Context({"user": user}))
+    assert f'<h3 class="fr-h5 fr-mb-1w"><a href="{path.url}">{path.title}</a></h3>' in html
+    assert 'value="33"' in html
