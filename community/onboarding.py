@@ -27,7 +27,8 @@ class StepNotFound(Exception):
 
 def sort_steps(steps):
     return sorted(
-        steps, key=lambda step: (MOMENT_ORDER.get(step.moment, len(MOMENTS)), step.sort_order or 0, step.pk)
+        steps,
+        key=lambda step: (MOMENT_ORDER.get(step.moment, len(MOMENTS)), step.sort_order or 0, step.pk or 0),
     )
 
 

@@ -21,11 +21,15 @@ STATISTICS_PERMISSION = "community.view_onboardingprogress"
 
 def login_url_for(request, page):
     """The login link that brings the visitor back to this page (follows settings.LOGIN_URL)."""
-    return redirect_to_login(page.get_url(request=request)).url
+    return redirect_to_login(page.get_url(request=request) or request.get_full_path()).url
 
 
 def subpage_url(request, page, name, *args):
-    return page.get_url(request=request) + page.reverse_subpage(name, args=args)
+    """URL of a page route; empty while previewing a page or step that is not saved yet."""
+    base = page.get_url(request=request)
+    if base is None or None in args:
+        return ""
+    return base + page.reverse_subpage(name, args=args)
 
 
 def wants_json(request):

@@ -267,3 +267,20 @@ def test_summary_tag_renders_for_another_page(user, index, path):
     html = template.render(Context({"user": user}))
     assert f'<h3 class="fr-h5 fr-mb-1w"><a href="{path.url}">{path.title}</a></h3>' in html
     assert 'value="33"' in html
+
+
+def test_editors_can_preview_a_path_not_saved_yet(admin_user, index):
+    from community.models import OnboardingStep
+
+    page = OnboardingPathPage(
+        title="Nouveau parcours",
+        slug="nouveau",
+        steps=[
+            OnboardingStep(moment="mois", title="Étape en préparation", sort_order=0),
+            OnboardingStep(moment="mois", title="Autre étape", sort_order=0),
+        ],
+    )
+    page.set_url_path(index)
+    response = page.make_preview_request(extra_request_attrs={"user": admin_user})
+    assert response.status_code == 200
+    assert "Étape en préparation" in response.rendered_content

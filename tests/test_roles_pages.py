@@ -159,3 +159,17 @@ class TestPageTypes(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(RolePage, {RoleIndexPage})
         self.assertAllowedParentPageTypes(OnboardingPathPage, {OnboardingIndexPageFactory._meta.model})
         self.assertCanCreateAt(HomePage, ContactDirectoryPage)
+
+
+def test_deleting_a_role_keeps_its_page_without_error(client, admin_client, role_index):
+    role = RoleFactory(slug="juriste")
+    page = RolePageFactory(parent=role_index, slug="juriste", role=role)
+    add_member("Membre sans rôle", RoleFactory(slug="autre"))
+    MemberFactory(full_name="Membre vide")
+    response = admin_client.post(f"/admin/snippets/home/role/delete/{role.pk}/")
+    assert response.status_code == 302
+    assert not Role.objects.filter(pk=role.pk).exists()
+    page.refresh_from_db()
+    assert page.role is None
+    html = client.get("/roles/juriste/").content.decode()
+    assert "Membre vide" not in html and "Aucun membre n’a encore indiqué ce rôle." in html

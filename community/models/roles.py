@@ -43,7 +43,9 @@ class RolePage(BasePage):
     role = models.OneToOneField(
         "home.Role",
         verbose_name="rôle de la taxonomie",
-        on_delete=models.PROTECT,
+        # Deleting a term must not fail in the snippet admin: the page stays, without its role.
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="role_page",
         help_text="Le même rôle que celui des guides, des ressources et des membres.",
     )
@@ -96,11 +98,15 @@ class RolePage(BasePage):
         return chosen + [p for p in pages_tagged_with_role(self.role) if p.pk not in seen]
 
     def members(self):
+        if self.role_id is None:
+            return Member.objects.none()
         return Member.objects.filter(roles=self.role_id).order_by("full_name")
 
     def onboarding_paths(self):
         from .onboarding import OnboardingPathPage
 
+        if self.role_id is None:
+            return OnboardingPathPage.objects.none()
         return OnboardingPathPage.objects.live().public().filter(roles=self.role_id).defer_streamfields()
 
     def get_context(self, request, *args, **kwargs):
@@ -118,7 +124,7 @@ class RoleResponsibility(Orderable):
     """What the role does during one phase of a startup's life."""
 
     page = ParentalKey(RolePage, on_delete=models.CASCADE, related_name="responsibilities")
-    phase = models.ForeignKey("home.Phase", verbose_name="phase", on_delete=models.PROTECT, related_name="+")
+    phase = models.ForeignKey("home.Phase", verbose_name="phase", on_delete=models.CASCADE, related_name="+")
     text = RichTextField("responsabilités", features=SHORT_TEXT_FEATURES)
 
     panels = [FieldPanel("phase"), FieldPanel("text")]
