@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db import IntegrityError, transaction
 
+from wagtail.models import Page
+
 from home.models import Role
 
 from .models.onboarding import MOMENT_ORDER, MOMENTS, OnboardingPathPage, OnboardingProgress, OnboardingStep
@@ -98,6 +100,34 @@ class PathProgress:
             "essential_done": self.essential_done,
             "essential_total": self.essential_total,
         }
+
+
+def attach_links(steps, request=None):
+    """Set `step.link_items` ({label, url, external}) for every step, resolving page links in one query.
+
+    Unpublished or deleted pages are left out rather than linked to a 404.
+    """
+    raw = {step: [item.get("value") or {} for item in step.links.raw_data] for step in steps}
+    page_ids = {value.get("page") for values in raw.values() for value in values if value.get("page")}
+    pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=page_ids)}
+    for step, values in raw.items():
+        items = []
+        for value in values:
+            page = pages.get(value.get("page"))
+            if page is not None:
+                items.append(
+                    {
+                        "label": value.get("label") or page.title,
+                        "url": page.get_url(request),
+                        "external": False,
+                    }
+                )
+            elif value.get("url") and not value.get("page"):
+                items.append(
+                    {"label": value.get("label") or value["url"], "url": value["url"], "external": True}
+                )
+        step.link_items = items
+    return steps
 
 
 def done_step_ids(user, path):

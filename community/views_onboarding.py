@@ -67,6 +67,7 @@ def arrival(request, index_page):
 
 def path_page(request, path):
     progress = onboarding.progress_for(path, request.user)
+    onboarding.attach_links(progress.steps, request)
     for step in progress.steps:
         step.toggle_url = subpage_url(request, path, "toggle_step", step.pk)
     context = path.get_context(request)

@@ -173,3 +173,14 @@ def test_deleting_a_role_keeps_its_page_without_error(client, admin_client, role
     assert page.role is None
     html = client.get("/roles/juriste/").content.decode()
     assert "Membre vide" not in html and "Aucun membre n’a encore indiqué ce rôle." in html
+
+
+def test_editors_open_every_new_page_type_in_the_admin(admin_client, demo_site):
+    for model in (RolePage, OnboardingPathPage, ContactDirectoryPage):
+        page = model.objects.first()
+        response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, model
+        parent = page.get_parent()
+        label = model._meta.label_lower.replace(".", "/")
+        assert admin_client.get(f"/admin/pages/add/{label}/{parent.pk}/").status_code == 200, model
+    assert admin_client.get("/admin/parcours-suivi/").status_code == 200
