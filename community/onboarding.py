@@ -107,10 +107,11 @@ def attach_links(steps, request=None):
 
     Unpublished or deleted pages are left out rather than linked to a 404.
     """
-    raw = {step: [item.get("value") or {} for item in step.links.raw_data] for step in steps}
-    page_ids = {value.get("page") for values in raw.values() for value in values if value.get("page")}
+    # A list, not a dict: unsaved steps (in a preview) are not hashable.
+    raw = [(step, [item.get("value") or {} for item in step.links.raw_data]) for step in steps]
+    page_ids = {value.get("page") for _, values in raw for value in values if value.get("page")}
     pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=page_ids)}
-    for step, values in raw.items():
+    for step, values in raw:
         items = []
         for value in values:
             page = pages.get(value.get("page"))
