@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from community import views_feedback_admin
+from community.views_onboarding import STATISTICS_PERMISSION, OnboardingStatisticsView
 
 # --- Page feedback report (issue 8: "Cette page vous a-t-elle été utile ?") ----------------------
 
@@ -27,4 +28,34 @@ def register_feedback_urls():
 def register_feedback_menu_item():
     return FeedbackMenuItem(
         "Avis des lecteurs", reverse("community_feedback_report"), icon_name="help", order=700
+    )
+
+
+# --- Onboarding paths: the editors' follow-up report (issue 7) -------------------------------------
+
+
+class OnboardingStatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(STATISTICS_PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def register_onboarding_statistics_url():
+    return [
+        path(
+            "parcours-suivi/",
+            OnboardingStatisticsView.as_view(),
+            name="community_onboarding_statistics",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_onboarding_statistics_menu_item():
+    return OnboardingStatisticsMenuItem(
+        "Parcours d'arrivée",
+        reverse("community_onboarding_statistics"),
+        name="onboarding-statistics",
+        icon_name="list-ol",
+        order=950,
     )

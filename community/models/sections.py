@@ -1,5 +1,7 @@
 """Front pages of the community sections."""
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
 from home.models import IndexPage
 
 
@@ -15,16 +17,34 @@ class StartupIndexPage(IndexPage):
 class RoleIndexPage(IndexPage):
     """The "Rôles" section: one page per actor of a startup d'État."""
 
-    subpage_types = []
+    subpage_types = ["community.RolePage"]
+
+    def get_children_for_listing(self):
+        # Roles read in the taxonomy's order (intrapreneur first), not in creation order.
+        from .roles import RolePage
+
+        return RolePage.objects.child_of(self).live().public().select_related("role").order_by("role__order")
 
     class Meta:
         verbose_name = "accueil des rôles"
 
 
-class OnboardingIndexPage(IndexPage):
-    """ "Parcours d'arrivée": the day-one paths, one per role, for newcomers."""
+class OnboardingIndexPage(RoutablePageMixin, IndexPage):
+    """ "Parcours d'arrivée" and the "J'arrive" landing: asks the newcomer's role, leads to the path."""
 
-    subpage_types = []
+    subpage_types = ["community.OnboardingPathPage"]
+
+    @path("")
+    def arrival_view(self, request):
+        from community.views_onboarding import arrival
+
+        return arrival(request, self)
+
+    @path("mes-parcours/", name="my_paths")
+    def my_paths_view(self, request):
+        from community.views_onboarding import my_paths
+
+        return my_paths(request, self)
 
     class Meta:
         verbose_name = "accueil des parcours d'arrivée"

@@ -50,6 +50,7 @@ class HomePage(BasePage):
         "community.RoleIndexPage",
         "community.OnboardingIndexPage",
         "community.ContributionPage",
+        "community.ContactDirectoryPage",
     ]
 
     class Meta:

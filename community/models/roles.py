@@ -1,0 +1,147 @@
+"""One page per actor of a startup d'État, tied to the `home.Role` taxonomy term it explains."""
+
+from django.apps import apps
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+
+from community.blocks_roles import SHORT_TEXT_FEATURES, ContactBlock, SkillBlock
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import BasePage
+
+from .members import Member
+
+# Page models tagged with roles (a `roles` many-to-many to `home.Role`), built on other branches.
+# Looked up by label so this page works, and lists nothing, while they are absent.
+ROLE_TAGGED_MODELS = ["resources.GuidePage", "resources.ResourcePage"]
+
+
+def pages_tagged_with_role(role):
+    """Live public pages of every role-tagged model carrying this role, newest first."""
+    if role is None:
+        return []
+    found = []
+    for label in ROLE_TAGGED_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        found.extend(model.objects.live().public().filter(roles=role).defer_streamfields())
+    return sorted(
+        found, key=lambda page: page.first_published_at or page.latest_revision_created_at, reverse=True
+    )
+
+
+class RolePage(BasePage):
+    """What one actor does, phase by phase, what it needs and whom it asks; the role's home on the site."""
+
+    role = models.OneToOneField(
+        "home.Role",
+        verbose_name="rôle de la taxonomie",
+        # Deleting a term must not fail in the snippet admin: the page stays, without its role.
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="role_page",
+        help_text="Le même rôle que celui des guides, des ressources et des membres.",
+    )
+    mission = RichTextField("ce que fait ce rôle", features=RICH_TEXT_FEATURES, blank=True)
+    skills = StreamField([("skill", SkillBlock())], verbose_name="compétences utiles", blank=True)
+    whom_to_ask = StreamField([("contact", ContactBlock())], verbose_name="à qui s'adresser", blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("role"),
+        FieldPanel("mission"),
+        InlinePanel(
+            "responsibilities", label="responsabilités par phase", heading="Responsabilités par phase"
+        ),
+        FieldPanel("skills"),
+        FieldPanel("whom_to_ask"),
+        MultiFieldPanel(
+            [InlinePanel("related_links", label="page liée")],
+            heading="Guides et ressources choisis",
+            help_text="En plus des pages étiquetées avec ce rôle, listées automatiquement.",
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("mission"),
+        index.SearchField("skills"),
+        index.RelatedFields("responsibilities", [index.SearchField("text")]),
+        index.RelatedFields("role", [index.SearchField("name"), index.SearchField("description")]),
+    ]
+
+    parent_page_types = ["community.RoleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "page de rôle"
+        verbose_name_plural = "pages de rôle"
+
+    def chosen_pages(self):
+        """Pages the editors picked, in their order, live and public only."""
+        ids = [link.linked_page_id for link in self.related_links.all()]
+        pages = {
+            p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific().defer_streamfields()
+        }
+        return [pages[pk] for pk in ids if pk in pages]
+
+    def related_pages(self):
+        """Chosen pages first, then the pages tagged with the role, without duplicates."""
+        chosen = self.chosen_pages()
+        seen = {p.pk for p in chosen}
+        return chosen + [p for p in pages_tagged_with_role(self.role) if p.pk not in seen]
+
+    def members(self):
+        if self.role_id is None:
+            return Member.objects.none()
+        return Member.objects.filter(roles=self.role_id).order_by("full_name")
+
+    def onboarding_paths(self):
+        from .onboarding import OnboardingPathPage
+
+        if self.role_id is None:
+            return OnboardingPathPage.objects.none()
+        return OnboardingPathPage.objects.live().public().filter(roles=self.role_id).defer_streamfields()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["responsibilities"] = self.responsibilities.select_related("phase").order_by(
+            "phase__order", "sort_order"
+        )
+        context["related_pages"] = self.related_pages()
+        context["members"] = self.members()
+        context["paths"] = self.onboarding_paths()
+        return context
+
+
+class RoleResponsibility(Orderable):
+    """What the role does during one phase of a startup's life."""
+
+    page = ParentalKey(RolePage, on_delete=models.CASCADE, related_name="responsibilities")
+    phase = models.ForeignKey("home.Phase", verbose_name="phase", on_delete=models.CASCADE, related_name="+")
+    text = RichTextField("responsabilités", features=SHORT_TEXT_FEATURES)
+
+    panels = [FieldPanel("phase"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "responsabilité par phase"
+
+
+class RoleRelatedPage(Orderable):
+    """A guide or resource an editor links to a role by hand (the page chooser works on every page)."""
+
+    page = ParentalKey(RolePage, on_delete=models.CASCADE, related_name="related_links")
+    linked_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="page", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("linked_page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "page liée"
