@@ -43,8 +43,9 @@ class ParagraphBlock(blocks.RichTextBlock):
 class HeadingValue(blocks.StructValue):
     """Gives the heading a stable anchor, used by the table of contents and by old GitBook links."""
 
+    # Not named `anchor`: templates look up dict keys before attributes.
     @property
-    def anchor(self):
+    def anchor_id(self):
         return self.get("anchor") or slugify(self.get("text", "")) or "section"
 
 

@@ -124,7 +124,7 @@ class GuidePage(ImportedPageMixin, BasePage):
     def table_of_contents(self):
         """The page's headings in order, as (level, text, anchor), for the in-page menu."""
         return [
-            {"level": block.value["level"], "text": block.value["text"], "anchor": block.value.anchor}
+            {"level": block.value["level"], "text": block.value["text"], "anchor": block.value.anchor_id}
             for block in self.body
             if block.block_type == "heading"
         ]
@@ -132,7 +132,7 @@ class GuidePage(ImportedPageMixin, BasePage):
     def reading_time(self):
         """Estimated minutes to read the introduction and the body (at least one)."""
         words = len(self.intro.split()) + sum(
-            len(strip_tags(text).split()) for text in _strings(self.body.raw_data)
+            len(strip_tags(text).split()) for text in _strings(list(self.body.raw_data))
         )
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
