@@ -101,7 +101,8 @@ PAGES = [
                             "body": [
                                 {
                                     "type": "paragraph",
-                                    "value": "<p>Le comité d'investissement, sur la base de l'impact mesuré.</p>",
+                                    "value": "<p>Le comité d'investissement, "
+                                    "sur la base de l'impact mesuré.</p>",
                                 }
                             ],
                         },
@@ -128,7 +129,10 @@ PAGES = [
         ["intrapreneur", "coach"],
         lambda slug: body(
             slug,
-            p("<p>L'investigation se mène <mark>sur le terrain</mark>, au contact des agents et des usagers.</p>"),
+            p(
+                "<p>L'investigation se mène <mark>sur le terrain</mark>, "
+                "au contact des agents et des usagers.</p>"
+            ),
             callout("info", "Un coach accompagne l'intrapreneur dès la première semaine.", "À savoir"),
             h("Première semaine"),
             (
@@ -151,7 +155,10 @@ PAGES = [
                 "table",
                 {
                     "caption": "Rythme conseillé",
-                    "columns": [{"type": "text", "heading": "Semaine"}, {"type": "text", "heading": "Objectif"}],
+                    "columns": [
+                        {"type": "text", "heading": "Semaine"},
+                        {"type": "text", "heading": "Objectif"},
+                    ],
                     "rows": [
                         {"values": ["<p>1 à 2</p>", "<p>Dix entretiens exploratoires</p>"]},
                         {"values": ["<p>3 à 6</p>", "<p>Observer le travail réel</p>"]},
@@ -179,15 +186,21 @@ PAGES = [
                     "steps": [
                         {
                             "title": "Rassembler les preuves",
-                            "body": [{"type": "paragraph", "value": "<p>Verbatims, chiffres, observations.</p>"}],
+                            "body": [
+                                {"type": "paragraph", "value": "<p>Verbatims, chiffres, observations.</p>"}
+                            ],
                         },
                         {
                             "title": "Écrire la fiche produit",
-                            "body": [{"type": "paragraph", "value": "<p>Problème, usagers, impact visé.</p>"}],
+                            "body": [
+                                {"type": "paragraph", "value": "<p>Problème, usagers, impact visé.</p>"}
+                            ],
                         },
                         {
                             "title": "Répéter la présentation",
-                            "body": [{"type": "paragraph", "value": "<p>Dix minutes, puis les questions.</p>"}],
+                            "body": [
+                                {"type": "paragraph", "value": "<p>Dix minutes, puis les questions.</p>"}
+                            ],
                         },
                     ],
                 },
@@ -199,22 +212,41 @@ PAGES = [
                     "tabs": [
                         {
                             "title": "Intrapreneur·e",
-                            "body": [{"type": "paragraph", "value": "<p>Vous portez le problème et la décision.</p>"}],
+                            "body": [
+                                {
+                                    "type": "paragraph",
+                                    "value": "<p>Vous portez le problème et la décision.</p>",
+                                }
+                            ],
                         },
                         {
                             "title": "Coach",
-                            "body": [{"type": "paragraph", "value": "<p>Vous aidez à dire ce qui a été appris.</p>"}],
+                            "body": [
+                                {
+                                    "type": "paragraph",
+                                    "value": "<p>Vous aidez à dire ce qui a été appris.</p>",
+                                }
+                            ],
                         },
                     ]
                 },
             ),
             (
                 "figure",
-                {"image": None, "image_url": PICTOGRAM, "alt": "Une pièce et un billet", "caption": "Le budget suit"},
+                {
+                    "image": None,
+                    "image_url": PICTOGRAM,
+                    "alt": "Une pièce et un billet",
+                    "caption": "Le budget suit",
+                },
             ),
             (
                 "embed",
-                {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "title": "Présentation", "caption": ""},
+                {
+                    "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+                    "title": "Présentation",
+                    "caption": "",
+                },
             ),
             (
                 "document",
@@ -231,7 +263,9 @@ PAGES = [
                 "related_pages",
                 {
                     "title": "Pour aller plus loin",
-                    "links": [{"page": None, "url": "/guides/methode/construction/", "title": "La construction"}],
+                    "links": [
+                        {"page": None, "url": "/guides/methode/construction/", "title": "La construction"}
+                    ],
                 },
             ),
         ),
@@ -255,7 +289,8 @@ PAGES = [
 
 def demo_coach():
     coach, created = User.objects.get_or_create(
-        username="coach.demo", defaults={"first_name": "Camille", "last_name": "Coach", "email": "coach@example.org"}
+        username="coach.demo",
+        defaults={"first_name": "Camille", "last_name": "Coach", "email": "coach@example.org"},
     )
     if created:
         coach.set_unusable_password()
@@ -288,7 +323,9 @@ def load(log):
             "phases": list(Phase.objects.filter(slug__in=phases)),
             "roles": list(Role.objects.filter(slug__in=roles)),
         }
-        page, outcome = upsert_page(GuidePage, parent, f"demo:{slug}", fields, publish=True, relations=relations)
+        page, outcome = upsert_page(
+            GuidePage, parent, f"demo:{slug}", fields, publish=True, relations=relations
+        )
         pages[slug] = page
         if outcome != "unchanged":
             log(f"Guide « {title} » : {outcome}")

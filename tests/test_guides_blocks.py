@@ -10,26 +10,54 @@ INNER = [{"type": "paragraph", "value": "<p>Contenu intérieur</p>"}]
 IMAGE = "https://example.org/schema.png"
 
 CASES = {
-    "paragraph": ("<p>Un <mark>point clé</mark> et du <b>gras</b>.</p>", ["<mark>point clé</mark>", "texte-riche"]),
-    "heading": ({"text": "Préparer le comité", "level": "h3", "anchor": ""}, ['<h3 id="preparer-le-comite">']),
+    "paragraph": (
+        "<p>Un <mark>point clé</mark> et du <b>gras</b>.</p>",
+        ["<mark>point clé</mark>", "texte-riche"],
+    ),
+    "heading": (
+        {"text": "Préparer le comité", "level": "h3", "anchor": ""},
+        ['<h3 id="preparer-le-comite">'],
+    ),
     "callout": (
         {"style": "warning", "title": "Prudence", "text": "<p>Vérifiez les droits.</p>"},
-        ["fr-callout fr-callout--orange-terre-battue fr-icon-warning-line", "fr-callout__title", "Attention : "],
+        [
+            "fr-callout fr-callout--orange-terre-battue fr-icon-warning-line",
+            "fr-callout__title",
+            "Attention : ",
+        ],
     ),
-    "quote": ({"text": "Partir du problème.", "author": "Une coach", "source": ""}, ["fr-quote", "fr-quote__author"]),
+    "quote": (
+        {"text": "Partir du problème.", "author": "Une coach", "source": ""},
+        ["fr-quote", "fr-quote__author"],
+    ),
     "cards": (
         {
             "title": "",
             "cards": [
-                {"title": "Carte A", "text": "<p>Texte A</p>", "image": None, "image_url": IMAGE, "page": None,
-                 "url": "https://example.org/a"},
+                {
+                    "title": "Carte A",
+                    "text": "<p>Texte A</p>",
+                    "image": None,
+                    "image_url": IMAGE,
+                    "page": None,
+                    "url": "https://example.org/a",
+                },
                 {"title": "Carte B", "text": "", "image": None, "image_url": "", "page": None, "url": ""},
             ],
         },
-        ["fr-card fr-enlarge-link", "fr-card__title", 'href="https://example.org/a"', f'src="{IMAGE}"', "Carte B"],
+        [
+            "fr-card fr-enlarge-link",
+            "fr-card__title",
+            'href="https://example.org/a"',
+            f'src="{IMAGE}"',
+            "Carte B",
+        ],
     ),
     "related_pages": (
-        {"title": "Pour aller plus loin", "links": [{"page": None, "url": "/guides/", "title": "Les guides"}]},
+        {
+            "title": "Pour aller plus loin",
+            "links": [{"page": None, "url": "/guides/", "title": "Les guides"}],
+        },
         ["fr-tile", 'href="/guides/"', "Les guides"],
     ),
     "steps": (
@@ -102,7 +130,12 @@ def test_external_embed_is_a_link_not_a_frame(client, guides):
 
 
 def test_missing_local_image_shows_its_alt_text_instead_of_a_broken_image(client, guides):
-    value = {"image": None, "image_url": "../.gitbook/assets/x.png", "alt": "Carte des incubateurs", "caption": ""}
+    value = {
+        "image": None,
+        "image_url": "../.gitbook/assets/x.png",
+        "alt": "Carte des incubateurs",
+        "caption": "",
+    }
     page = GuidePageFactory(parent=guides, body=json.dumps([{"type": "figure", "value": value}]))
     html = client.get(page.url).content.decode()
     assert "Image non disponible : Carte des incubateurs" in html

@@ -39,7 +39,9 @@ def tree(home):
     a1 = GuidePageFactory(parent=a, title="Alpha un", slug="alpha-un", last_reviewed_at=TODAY)
     a1a = GuidePageFactory(parent=a1, title="Alpha un a", slug="alpha-un-a", last_reviewed_at=TODAY)
     a2 = GuidePageFactory(parent=a, title="Alpha deux", slug="alpha-deux", last_reviewed_at=TODAY)
-    b = GuidePageFactory(parent=index, title="Bêta", slug="beta", last_reviewed_at=TODAY - datetime.timedelta(400))
+    b = GuidePageFactory(
+        parent=index, title="Bêta", slug="beta", last_reviewed_at=TODAY - datetime.timedelta(400)
+    )
     return {"index": index, "a": a, "a1": a1, "a1a": a1a, "a2": a2, "b": b}
 
 
@@ -78,7 +80,10 @@ def test_table_of_contents_lists_headings_with_working_anchors(client, tree):
     soup = soup_of(client, tree["a"])
     toc = soup.select_one("nav.fr-summary")
     entries = [(a.get_text(strip=True), a["href"]) for a in toc.select("a")]
-    assert entries == [("Pourquoi une investigation", "#pourquoi-une-investigation"), ("Les entretiens", "#les-entretiens")]
+    assert entries == [
+        ("Pourquoi une investigation", "#pourquoi-une-investigation"),
+        ("Les entretiens", "#les-entretiens"),
+    ]
     for _, href in entries:
         assert soup.find(id=href[1:]) is not None
 

@@ -61,6 +61,7 @@ class PageContext:
     read_include: Callable[[str], str] | None = None
     counter: int = 0
     include_depth: int = 0
+    line_offset: int = 0  # lines of front matter before the body, so messages give file lines
 
     @property
     def directory(self):
@@ -98,7 +99,10 @@ def extract_title(body: str) -> tuple[str, str]:
             continue
         match = HEADING.match(line)
         if match and len(match.group(1)) == 1:
-            return clean_title(ANCHOR.sub("", match.group(2))), "\n".join(lines[index + 1 :])
+            # The title line is blanked, not removed, so that line numbers in messages match the file.
+            return clean_title(ANCHOR.sub("", match.group(2))), "\n".join(
+                [*lines[:index], "", *lines[index + 1 :]]
+            )
         break
     return "", body
 
@@ -113,7 +117,7 @@ def parse_tags(text: str, ctx: PageContext) -> list[Node]:
     position = 0
 
     def line_of(offset):
-        return text.count("\n", 0, offset) + 1
+        return text.count("\n", 0, offset) + 1 + ctx.line_offset
 
     def add_text(chunk):
         if chunk:
@@ -144,8 +148,10 @@ def parse_tags(text: str, ctx: PageContext) -> list[Node]:
             following = TAG.search(text, position)
             if closing and following and following.start() == position + closing.start():
                 stack.append(node)
-        elif name not in SINGLE:
-            node.name = "unknown"
+        elif name not in SINGLE and re.search(r"\{%\s*end" + re.escape(name) + r"\s*%\}", text[position:]):
+            # An unknown tag closed later: what it encloses stays with it (kept as text).
+            node.args["_closed"] = True
+            stack.append(node)
     add_text(text[position:])
     if len(stack) > 1:
         node = stack[-1]
@@ -180,7 +186,7 @@ class Converter:
                 self.ctx.warn(
                     f"ligne {node.line} : balise GitBook inconnue « {node.raw.strip()} », gardée en texte"
                 )
-                blocks.extend(self.text_blocks(node.raw + flatten_text(node.children), top))
+                blocks.extend(self.text_blocks(flatten_text([node]), top))
             else:
                 blocks.extend(handler(node, top))
         return blocks
@@ -231,7 +237,10 @@ class Converter:
     def tag_include(self, node, top):
         quoted = re.search(r'"([^"]+)"', node.raw)
         target = quoted.group(1) if quoted else ""
-        path = normalise_target(self.ctx.directory, target or "")
+        if ".gitbook/includes/" in target:  # GitBook writes it relative to the file; it lives at the root
+            path = ".gitbook/includes/" + target.split(".gitbook/includes/", 1)[1]
+        else:
+            path = normalise_target(self.ctx.directory, target)
         if not path or self.ctx.read_include is None or self.ctx.include_depth >= MAX_INCLUDE_DEPTH:
             self.ctx.warn(f"ligne {node.line} : bloc réutilisable introuvable « {target} », gardé en texte")
             return self.text_blocks(node.raw, top)
@@ -606,6 +615,8 @@ def flatten_text(nodes) -> str:
             parts.append(node.text)
         else:
             parts.append(node.raw + flatten_text(node.children))
+            if node.args.get("_closed"):
+                parts.append(f"{{% end{node.name} %}}")
     return "".join(parts)
 
 

@@ -172,9 +172,14 @@ class GitbookImport:
             raise RecordError(
                 f"fichier absent de l'export : « {entry.path} » (indiqué ligne {entry.line} de SUMMARY.md)"
             )
-        meta, body = split_front_matter(read_text(path))
+        text = read_text(path)
+        meta, body = split_front_matter(text)
         context = PageContext(
-            path=entry.path, warn=warn, resolve_page=self.resolve_page, read_include=self.read_include
+            path=entry.path,
+            warn=warn,
+            resolve_page=self.resolve_page,
+            read_include=self.read_include,
+            line_offset=text[: len(text) - len(body)].count("\n"),
         )
         title, icon, blocks, pending = convert_page(body, context)
         summary_icon, summary_title = split_icon(entry.title)
