@@ -47,8 +47,14 @@ def main():
         timings[run] = (time.perf_counter() - start, report)
     first, rerun = timings["first"], timings["rerun"]
     print(f"Export : {export.name}")
-    print(f"  premier import : {first[0]:.2f} s ({first[1].created} pages créées, {len(first[1].rejected)} rejetées)")
-    print(f"  second import  : {rerun[0]:.2f} s ({rerun[1].unchanged} pages inchangées, {rerun[1].updated} mises à jour)")
+    print(
+        f"  premier import : {first[0]:.2f} s "
+        f"({first[1].created} pages créées, {len(first[1].rejected)} rejetées)"
+    )
+    print(
+        f"  second import  : {rerun[0]:.2f} s "
+        f"({rerun[1].unchanged} pages inchangées, {rerun[1].updated} mises à jour)"
+    )
     print(
         json.dumps(
             {

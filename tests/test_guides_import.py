@@ -191,6 +191,16 @@ def test_directory_without_summary_is_refused_in_french(guides, tmp_path):
 # --- Malformed input ----------------------------------------------------------------------------
 
 
+def break_export(export):
+    """Overlay tests/data/gitbook/broken on a copy of the small export, plus a Latin-1 page.
+
+    The Latin-1 file is written here rather than stored: linters read every `.md` of the repo as UTF-8.
+    """
+    shutil.copytree(DATA / "broken", export, dirs_exist_ok=True)
+    latin1 = "# Entretiens\n\nCafé et entretiens.\n".encode("latin-1")
+    (export / "investigation" / "entretiens.md").write_bytes(latin1)
+
+
 def test_malformed_pages_are_rejected_with_a_reason_and_leave_their_page_as_it_was(guides, tmp_path):
     export = tmp_path / "mini"
     shutil.copytree(DATA / "mini", export)
@@ -200,7 +210,7 @@ def test_malformed_pages_are_rejected_with_a_reason_and_leave_their_page_as_it_w
     before = revisions(pages.values())
 
     # Break the export: broken YAML, unclosed hint, Latin-1 bytes, a SUMMARY entry without its file.
-    shutil.copytree(DATA / "broken", export, dirs_exist_ok=True)
+    break_export(export)
     report, output = run_import(export, tmp_path, "--publish")
 
     reasons = {item["source"]: " ".join(item["errors"]) for item in report["rejected"]}
@@ -223,7 +233,7 @@ def test_malformed_pages_are_rejected_with_a_reason_and_leave_their_page_as_it_w
 def test_broken_first_import_creates_nothing_for_the_rejected_pages(guides, tmp_path):
     export = tmp_path / "mini"
     shutil.copytree(DATA / "mini", export)
-    shutil.copytree(DATA / "broken", export, dirs_exist_ok=True)
+    break_export(export)
     report, _ = run_import(export, tmp_path, "--publish")
     assert len(report["rejected"]) == 4
     keys = set(GuidePage.objects.values_list("source_key", flat=True))
