@@ -149,6 +149,8 @@ def test_gitbook_redirects_keep_old_addresses_working(guides, tmp_path, client):
     assert response.status_code == 301 and response["Location"].endswith(by_source("mini", "rituels.md").url)
     assert "redirections : 2 créées" in output
     assert any("disparue" in w["message"] for w in report["warnings"])
+    assert any("trop longue" in w["message"] for w in report["warnings"])  # > 255 characters
+    assert Redirect.objects.count() == 2
 
 
 def test_second_run_reports_everything_unchanged_without_new_revisions(guides, tmp_path):

@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.db import transaction
 from django.utils.text import slugify
 
 from wagtail.contrib.redirects.models import Redirect
@@ -214,11 +215,17 @@ class GitbookImport:
                 self.redirects.missing.append(old)
                 continue
             old_path = Redirect.normalise_path("/" + old.strip("/"))
-            _, outcome = upsert_model(
-                Redirect,
-                {"old_path": old_path, "site": None},
-                {"redirect_page_id": page_id, "is_permanent": True, "redirect_link": ""},
-            )
+            if len(old_path) > Redirect._meta.get_field("old_path").max_length:
+                run.report.warn(
+                    ".gitbook.yaml", f"redirection ignorée, ancienne adresse trop longue : {old_path}"
+                )
+                continue
+            with transaction.atomic():  # one redirect per transaction, like pages
+                _, outcome = upsert_model(
+                    Redirect,
+                    {"old_path": old_path, "site": None},
+                    {"redirect_page_id": page_id, "is_permanent": True, "redirect_link": ""},
+                )
             setattr(self.redirects, outcome, getattr(self.redirects, outcome) + 1)
         if self.redirects.missing:
             examples = ", ".join(self.redirects.missing[:5])
