@@ -47,8 +47,18 @@ def test_home_page_has_dsfr_header_and_three_entry_points(client, demo_site):
 def test_home_sections_render_empty_not_broken(client, demo_site):
     html = client.get("/").content.decode()
     assert "Derniers guides" in html
-    assert "Aucun guide publié pour l’instant." in html
+    # The demo now has guides (resources/demo_guides.py): the list shows them, not the empty text.
+    assert 'href="/guides/methode/' in html
+    assert "Aucun guide publié pour l’instant." not in html
     assert "Chiffres clés" in html
+
+
+def test_home_guides_list_is_empty_not_broken_without_guides(client, demo_site):
+    from resources.models import GuidePage
+
+    GuidePage.objects.all().delete()
+    html = client.get("/").content.decode()
+    assert "Aucun guide publié pour l’instant." in html
 
 
 def test_breadcrumb_on_section_pages(client, demo_site):

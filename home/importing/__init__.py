@@ -5,7 +5,7 @@ transaction, reports created / updated / unchanged / rejected records and warnin
 shape, and re-runs safely. Only what is specific to a source lives in the importer itself.
 """
 
-from .markdown import markdown_to_richtext, sanitize_richtext
+from .markdown import markdown_to_html, markdown_to_richtext, sanitize_richtext
 from .records import ImportReport, ImportRun, RecordError
 from .sources import read_text, split_front_matter
 from .upsert import content_hash, upsert_model, upsert_page
@@ -15,6 +15,7 @@ __all__ = [
     "ImportRun",
     "RecordError",
     "content_hash",
+    "markdown_to_html",
     "markdown_to_richtext",
     "read_text",
     "sanitize_richtext",

@@ -19,6 +19,10 @@ def sanitize_richtext(html: str, features=None) -> str:
     return converter.to_database_format(html).strip()
 
 
+def markdown_to_html(text: str) -> str:
+    """Markdown to raw HTML, before the whitelist (for importers that rewrite links first)."""
+    return md.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
+
+
 def markdown_to_richtext(text: str, features=None) -> str:
-    html = md.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
-    return sanitize_richtext(html, features)
+    return sanitize_richtext(markdown_to_html(text), features)

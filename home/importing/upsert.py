@@ -50,6 +50,10 @@ def upsert_page(model, parent, source_key: str, fields: dict, *, publish: bool, 
     revision = page.save_revision(log_action=True)
     if publish:
         revision.publish()
+    else:
+        # save_revision() only writes revision bookkeeping to the page row: store the fingerprint
+        # too, or an unpublished page would be reported "updated" on every re-run.
+        model.objects.filter(pk=page.pk).update(source_hash=fingerprint)
     return page, outcome
 
 

@@ -1,5 +1,6 @@
 """Guides and resources page models."""
 
+from .guides import GuidePage, GuidePageTag
 from .sections import GuideIndexPage, ResourceIndexPage
 
-__all__ = ["GuideIndexPage", "ResourceIndexPage"]
+__all__ = ["GuideIndexPage", "GuidePage", "GuidePageTag", "ResourceIndexPage"]

@@ -6,7 +6,7 @@ from home.models import IndexPage
 class GuideIndexPage(IndexPage):
     """The methodology's front page: the guides written and reviewed by coaches hang under it."""
 
-    subpage_types = []
+    subpage_types = ["resources.GuidePage"]
 
     class Meta:
         verbose_name = "accueil des guides"
