@@ -8,17 +8,18 @@ nothing matches, and highlighted extracts.
 """
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, prefetch_related_objects
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.search.index import RelatedFields
 
 from home.facets import Facet, FacetedListing, FacetOption, FacetState, Sort
 from home.text import STOPWORDS, WORD_RE, fold, stem, stemmed_text, words
@@ -32,7 +33,7 @@ VOCABULARY_CACHE_SECONDS = 3600
 
 SORTS = {
     "pertinence": Sort("Pertinence", ()),
-    "date": Sort("Date de publication (récent d'abord)", ("-last_published_at", "-pk")),
+    "date": Sort("Date de publication (récent d'abord)", ("-last_published_at", "-id")),
 }
 
 
@@ -361,8 +362,10 @@ class SiteSearch(FacetedListing):
     def entries(self, page_obj) -> list[dict]:
         """The results of one page with their highlighted title and extract."""
         stems = self.query_stems
+        pages = list(page_obj)
+        _prefetch_search_relations(pages)
         entries = []
-        for page in page_obj:
+        for page in pages:
             text = page.search_body_text() if hasattr(page, "search_body_text") else ""
             entries.append(
                 {
@@ -386,6 +389,19 @@ class SiteSearch(FacetedListing):
             }
         )
         return context
+
+
+def _prefetch_search_relations(pages):
+    """Load the related objects the extracts read (a resource's kind…): one query per type, not per row."""
+    by_class = defaultdict(list)
+    for page in pages:
+        by_class[type(page)].append(page)
+    for model, group in by_class.items():
+        relations = [
+            field.field_name for field in model.get_search_fields() if isinstance(field, RelatedFields)
+        ]
+        if relations:
+            prefetch_related_objects(group, *relations)
 
 
 # --- Autocomplete -----------------------------------------------------------------------------
