@@ -10,16 +10,35 @@ nothing matches, and highlighted extracts.
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import reduce
+from operator import and_ as operator_and
+from operator import or_ as operator_or
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, Max, Q, prefetch_related_objects
+from django.db import connection
+from django.db.models import (
+    BigIntegerField,
+    CharField,
+    Count,
+    F,
+    FloatField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.search.backends import get_search_backend
 from wagtail.search.index import RelatedFields
+from wagtail.search.models import IndexEntry
 
 from home.facets import Facet, FacetedListing, FacetOption, FacetState, Sort
 from home.text import STOPWORDS, WORD_RE, fold, stem, stemmed_text, words
@@ -28,6 +47,7 @@ MAX_QUERY_LENGTH = 200
 MAX_SUGGESTIONS = 8
 RESULTS_PER_PAGE = 10
 EXTRACT_LENGTH = 240
+MATERIALISED_IDS = 5000
 CONTROL_CHARS_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 VOCABULARY_CACHE_SECONDS = 3600
 
@@ -87,8 +107,84 @@ def run_search(queryset, query: str, *, operator: str = "and", order_by_relevanc
     return queryset.search(stemmed_text(query), operator=operator, order_by_relevance=order_by_relevance)
 
 
-def matching(queryset, query: str, *, operator: str = "and"):
+def _postgres_tsquery(query: str, operator: str):
+    from django.contrib.postgres.search import SearchQuery
+
+    config = get_search_backend().config
+    return reduce(
+        operator_and if operator == "and" else operator_or,
+        [SearchQuery(term, config=config, search_type="plain") for term in stemmed_text(query).split()],
+    )
+
+
+def _postgres_matching_ids(queryset, query: str, operator: str):
+    """Ids of the index entries matching the query, found through the index's GIN indexes.
+
+    Wagtail's PostgreSQL backend filters on `(title || body) @@ query`, an expression no index
+    covers: every search then scans the whole index (about 100 ms per 10,000 pages, per query,
+    and a results page runs several). Testing each column separately lets PostgreSQL combine its
+    two GIN indexes. Nothing is lost for site pages: `search_stems`/`search_title_stems` put every
+    title and body word in the body column (see BasePage).
+    """
+    tsquery = _postgres_tsquery(query, operator)
+    return (
+        IndexEntry.objects.filter(content_type__in=get_descendants_content_types_pks(queryset.model))
+        .filter(Q(body=tsquery) | Q(title=tsquery))
+        .annotate(page_id=Cast("object_id", BigIntegerField()))
+        .values("page_id")
+    )
+
+
+def prefiltered(queryset, query: str, *, operator: str = "and", cache: dict | None = None):
+    """The queryset narrowed to index matches before ranking, where the backend needs the help.
+
+    Up to MATERIALISED_IDS matches, their ids are read once (one cheap GIN query, remembered in
+    `cache` for the other queries of the same request) and passed as a list: PostgreSQL then
+    reads pages by primary key instead of hashing the whole page table in every facet count.
+    """
+    if connection.vendor != "postgresql":
+        return queryset
+    ids = _postgres_matching_ids(queryset, query, operator)
+    key = (queryset.model._meta.label, query, operator)
+    if cache is not None and key in cache:
+        ids = cache[key]
+    else:
+        found = list(ids.values_list("page_id", flat=True)[: MATERIALISED_IDS + 1])
+        if len(found) <= MATERIALISED_IDS:
+            ids = found
+        if cache is not None:
+            cache[key] = ids
+    return queryset.filter(pk__in=ids)
+
+
+def ranked(queryset, query: str, *, operator: str = "and", cache: dict | None = None):
+    """Matching objects, best first: title matches (weighted, length-normalised) above body matches.
+
+    On PostgreSQL the score is read from Wagtail's index row of each candidate (a unique-index
+    lookup) with the same formula as Wagtail's backend; elsewhere Wagtail's backend ranks.
+    """
+    if connection.vendor != "postgresql":
+        return run_search(queryset, query, operator=operator)
+    from django.contrib.postgres.search import SearchRank
+
+    tsquery = _postgres_tsquery(query, operator)
+    entry = IndexEntry.objects.filter(
+        content_type_id=OuterRef("content_type_id"), object_id=Cast(OuterRef("pk"), CharField())
+    )
+    score = entry.annotate(
+        score=SearchRank(F("title"), tsquery) * F("title_norm") + SearchRank(F("body"), tsquery)
+    ).values("score")[:1]
+    return (
+        prefiltered(queryset, query, operator=operator, cache=cache)
+        .annotate(search_score=Subquery(score, output_field=FloatField()))
+        .order_by("-search_score", "-id")
+    )
+
+
+def matching(queryset, query: str, *, operator: str = "and", cache: dict | None = None):
     """The unsliced queryset of objects matching the query, usable as a subquery (facet counts)."""
+    if connection.vendor == "postgresql":
+        return prefiltered(queryset, query, operator=operator, cache=cache).order_by()
     results = run_search(queryset, query, operator=operator, order_by_relevance=False)
     # Every database backend's results expose the filtered queryset they run; we need it unsliced.
     return results.get_queryset().order_by()
@@ -288,6 +384,7 @@ class SiteSearch(FacetedListing):
             per_page=per_page,
         )
         self.query = clean_query(request.GET.get("q", ""))
+        self._candidates = {}  # matching ids per (model, query, operator), shared by this request's queries
         self.operator = "and"
         self.corrected_query = ""
         self.relaxed = False
@@ -314,7 +411,7 @@ class SiteSearch(FacetedListing):
             self.operator, self.relaxed = "or", True
 
     def _count(self, text, operator) -> int:
-        return run_search(self._faceted(), text, operator=operator, order_by_relevance=False).count()
+        return matching(self._faceted(), text, operator=operator, cache=self._candidates).count()
 
     def _faceted(self, skip: str | None = None):
         queryset = self.base
@@ -325,7 +422,7 @@ class SiteSearch(FacetedListing):
         return queryset
 
     def _matched(self, skip: str | None = None):
-        return matching(self._faceted(skip), self.search_text, operator=self.operator)
+        return matching(self._faceted(skip), self.search_text, operator=self.operator, cache=self._candidates)
 
     @property
     def query_stems(self) -> set[str]:
@@ -337,9 +434,10 @@ class SiteSearch(FacetedListing):
             return Page.objects.none()
         queryset = self._faceted().specific()
         if self.sort == "pertinence":
-            return run_search(queryset, self.search_text, operator=self.operator)
-        queryset = queryset.order_by(*self.sorts[self.sort].ordering)
-        return run_search(queryset, self.search_text, operator=self.operator, order_by_relevance=False)
+            return ranked(queryset, self.search_text, operator=self.operator, cache=self._candidates)
+        return matching(queryset, self.search_text, operator=self.operator, cache=self._candidates).order_by(
+            *self.sorts[self.sort].ordering
+        )
 
     def facet_states(self) -> list[FacetState]:
         """Counts per value under the other facets' filters (one shared match when none is selected)."""

@@ -208,3 +208,10 @@ def test_index_follows_publish_unpublish_and_delete_without_update_index(client,
     page.delete()
     assert titles(search(client, q="trame")) == []
     assert not IndexEntry.objects.filter(object_id=str(page.pk)).exists()
+
+
+def test_header_search_box_is_a_plain_form_enhanced_by_the_suggestions_script(client, home):
+    html = client.get("/").content.decode()
+    assert '<form action="/recherche/" method="get" role="search">' in html
+    assert 'data-suggestions-url="/recherche/suggestions/"' in html
+    assert "js/search-suggestions.js" in html
