@@ -97,8 +97,14 @@ def main():
         "suggest_p95_ms": round(percentile(suggest_times, 0.95), 1),
         "sql_queries_per_results_page_min": min(query_counts.values()),
         "sql_queries_per_results_page_max": max(query_counts.values()),
+        # Latency on a shared machine means little without the load it was measured under.
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "cpu_count": os.cpu_count(),
     }
-    print(f"Base {result['vendor']}, {result['resources']} ressources publiées.")
+    print(
+        f"Base {result['vendor']}, {result['resources']} ressources publiées "
+        f"(charge machine : {result['load_average_1min']} sur {result['cpu_count']} cœurs)."
+    )
     print(
         f"Recherche ({result['search_requests']} requêtes) : p50 {result['search_p50_ms']} ms, "
         f"p95 {result['search_p95_ms']} ms, max {result['search_max_ms']} ms."
