@@ -117,3 +117,9 @@ def test_demo_library_loads_idempotently(demo_site, client):
     assert ResourcePage.objects.count() == len(__import__("resources.demo_library").demo_library.RESOURCES)
     for page in ResourcePage.objects.live():
         assert client.get(page.url).status_code == 200
+
+
+def test_coaches_may_edit_resource_kinds_and_members_may_not():
+    coach, member = UserFactory(groups=["Coachs"]), UserFactory(groups=["Membres"])
+    assert coach.has_perm("resources.change_resourcekind")
+    assert not member.has_perm("resources.change_resourcekind")
