@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", resources_views.search, name="search"),
+    path("recherche/suggestions/", resources_views.search_suggestions, name="search_suggestions"),
     path("", include("community.urls")),  # /compte/…, /membres/…, /avis/
 ]
 

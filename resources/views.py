@@ -1,26 +1,22 @@
-"""Site search over all public pages (the full facets and ranking come with the resource library)."""
+"""The site search page and its autocomplete endpoint (logic in resources/search.py)."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Page
-
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+from .search import SiteSearch, clean_query, suggestions
 
 
+@require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query, operator="and")
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page = paginator.page(1)
-    return render(
-        request,
-        "resources/search.html",
-        {"query": query, "results": page, "paginator": paginator},
-    )
+    context = SiteSearch(request).context()
+    return render(request, "resources/search.html", context)
+
+
+@require_GET
+def search_suggestions(request):
+    query = clean_query(request.GET.get("q", ""))
+    response = JsonResponse({"query": query, "suggestions": suggestions(request, query)})
+    # Results depend on who asks (restricted pages): never cached by a shared proxy.
+    response["Cache-Control"] = "private, max-age=60"
+    return response

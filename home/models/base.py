@@ -1,10 +1,46 @@
 """Abstract pages that every page type of the site builds on."""
 
 from django.db import models
+from django.utils.encoding import force_str
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+from home.text import fold, stemmed_text
+
+# Search fields derived from the others (see `BasePage.search_stems`), never fed back into themselves.
+DERIVED_SEARCH_FIELDS = frozenset({"search_stems", "search_title_stems", "search_title_folded"})
+# Title words are written this many times in the stemmed index, so a title match outweighs a body
+# match with BM25 (SQLite) as with ts_rank (PostgreSQL), on top of the field boost.
+TITLE_REPEAT = 3
+
+
+def _plain(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return " ".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_plain(item) for item in value.values())
+    return force_str(value)
+
+
+def _field_texts(obj, field):
+    """The plain texts a search field contributes, following related fields like the indexer does."""
+    if isinstance(field, index.SearchField):
+        if field.field_name != "title" and field.field_name not in DERIVED_SEARCH_FIELDS:
+            yield _plain(field.get_value(obj))
+    elif isinstance(field, index.RelatedFields):
+        related = field.get_value(obj)
+        if related is None:
+            return
+        related = related.all() if isinstance(related, models.Manager) else [related]
+        for item in related:
+            for sub_field in field.fields:
+                yield from _field_texts(item, sub_field)
 
 
 class BasePage(Page):
@@ -20,6 +56,10 @@ class BasePage(Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),
+        # French stemming and accent folding on every backend (see home/text.py).
+        index.SearchField("search_title_stems", boost=2),
+        index.SearchField("search_stems"),
+        index.AutocompleteField("search_title_folded"),
     ]
 
     class Meta:
@@ -28,6 +68,23 @@ class BasePage(Page):
     @property
     def summary(self):
         return self.intro or self.search_description
+
+    def search_body_text(self) -> str:
+        """Plain text of every search field but the title: what search extracts are cut from."""
+        texts = (text for field in self.get_search_fields() for text in _field_texts(self, field))
+        return " ".join(text for text in texts if text)
+
+    @property
+    def search_title_stems(self) -> str:
+        return " ".join([stemmed_text(self.title)] * TITLE_REPEAT)
+
+    @property
+    def search_stems(self) -> str:
+        return stemmed_text(self.search_body_text())
+
+    @property
+    def search_title_folded(self) -> str:
+        return fold(self.title)
 
 
 class ImportedPageMixin(models.Model):

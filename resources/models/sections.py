@@ -2,6 +2,8 @@
 
 from home.models import IndexPage
 
+from .library import resource_listing
+
 
 class GuideIndexPage(IndexPage):
     """The methodology's front page: the guides written and reviewed by coaches hang under it."""
@@ -15,7 +17,12 @@ class GuideIndexPage(IndexPage):
 class ResourceIndexPage(IndexPage):
     """The shared resource library ("Ressources"): templates, tools, checklists, contacts."""
 
-    subpage_types = []
+    subpage_types = ["resources.ResourcePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_listing(request, self).context())
+        return context
 
     class Meta:
         verbose_name = "bibliothèque de ressources"

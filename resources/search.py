@@ -1,0 +1,527 @@
+"""Site search: French full-text matching over every visible page, facets, extracts and suggestions.
+
+Matching goes through Wagtail's database search backend (FTS5 on SQLite, tsvector on PostgreSQL)
+against the folded, stemmed fields every `BasePage` indexes (see home/text.py). Around it:
+who may see what (drafts never, restricted pages only for those allowed), facets that work on
+any page type having the field, a relaxed "any word" pass and a one-letter typo correction when
+nothing matches, and highlighted extracts.
+"""
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import reduce
+from operator import and_ as operator_and
+from operator import or_ as operator_or
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
+from django.db import connection
+from django.db.models import (
+    BigIntegerField,
+    CharField,
+    Count,
+    F,
+    FloatField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Cast
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.search.backends import get_search_backend
+from wagtail.search.index import RelatedFields
+from wagtail.search.models import IndexEntry
+
+from home.facets import Facet, FacetedListing, FacetOption, FacetState, Sort
+from home.text import STOPWORDS, WORD_RE, fold, stem, stemmed_text, words
+
+MAX_QUERY_LENGTH = 200
+MAX_SUGGESTIONS = 8
+RESULTS_PER_PAGE = 10
+EXTRACT_LENGTH = 240
+MATERIALISED_IDS = 20_000
+CONTROL_CHARS_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+VOCABULARY_CACHE_SECONDS = 3600
+
+SORTS = {
+    "pertinence": Sort("Pertinence", ()),
+    "date": Sort("Date de publication (récent d'abord)", ("-last_published_at", "-id")),
+}
+
+
+def clean_query(raw) -> str:
+    """A query safe to search with: a string, no control characters, bounded length, single spaces."""
+    if not isinstance(raw, str):
+        return ""
+    text = CONTROL_CHARS_RE.sub(" ", raw[: MAX_QUERY_LENGTH * 2])
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+# --- Who may see what -------------------------------------------------------------------------
+
+
+def _restriction_allows(restriction, user) -> bool:
+    if restriction.restriction_type == PageViewRestriction.NONE:
+        return True
+    if restriction.restriction_type == PageViewRestriction.LOGIN:
+        return user.is_authenticated
+    if restriction.restriction_type == PageViewRestriction.GROUPS:
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser:
+            return True
+        return bool({group.pk for group in restriction.groups.all()} & _user_group_ids(user))
+    # A password restriction is granted per browser session, page by page: search never reveals it.
+    return False
+
+
+def _user_group_ids(user) -> set[int]:
+    if not hasattr(user, "_search_group_ids"):
+        user._search_group_ids = set(user.groups.values_list("pk", flat=True))
+    return user._search_group_ids
+
+
+def visible_pages(user):
+    """Live pages of the site this user may read: drafts never; restricted pages only if allowed."""
+    pages = Page.objects.live().filter(depth__gt=1)
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    for restriction in restrictions:
+        if not _restriction_allows(restriction, user):
+            pages = pages.not_descendant_of(restriction.page, inclusive=True)
+    return pages
+
+
+# --- Matching ---------------------------------------------------------------------------------
+
+
+def run_search(queryset, query: str, *, operator: str = "and", order_by_relevance: bool = True):
+    """Wagtail search with the query folded and stemmed like the indexed `search_stems` fields."""
+    return queryset.search(stemmed_text(query), operator=operator, order_by_relevance=order_by_relevance)
+
+
+def _postgres_tsquery(query: str, operator: str):
+    from django.contrib.postgres.search import SearchQuery
+
+    config = get_search_backend().config
+    return reduce(
+        operator_and if operator == "and" else operator_or,
+        [SearchQuery(term, config=config, search_type="plain") for term in stemmed_text(query).split()],
+    )
+
+
+def _postgres_matching_ids(queryset, query: str, operator: str):
+    """Ids of the index entries matching the query, found through the index's GIN indexes.
+
+    Wagtail's PostgreSQL backend filters on `(title || body) @@ query`, an expression no index
+    covers: every search then scans the whole index (about 100 ms per 10,000 pages, per query,
+    and a results page runs several). Testing each column separately lets PostgreSQL combine its
+    two GIN indexes. Nothing is lost for site pages: `search_stems`/`search_title_stems` put every
+    title and body word in the body column (see BasePage).
+    """
+    tsquery = _postgres_tsquery(query, operator)
+    return (
+        IndexEntry.objects.filter(content_type__in=get_descendants_content_types_pks(queryset.model))
+        .filter(Q(body=tsquery) | Q(title=tsquery))
+        .annotate(page_id=Cast("object_id", BigIntegerField()))
+        .values("page_id")
+    )
+
+
+def prefiltered(queryset, query: str, *, operator: str = "and", cache: dict | None = None):
+    """The queryset narrowed to index matches before ranking, where the backend needs the help.
+
+    Up to MATERIALISED_IDS matches, their ids are read once (one cheap GIN query, remembered in
+    `cache` for the other queries of the same request) and passed as a list: PostgreSQL then
+    reads pages by primary key instead of hashing the whole page table in every facet count.
+    """
+    if connection.vendor != "postgresql":
+        return queryset
+    ids = _postgres_matching_ids(queryset, query, operator)
+    key = (queryset.model._meta.label, query, operator)
+    if cache is not None and key in cache:
+        ids = cache[key]
+    else:
+        found = list(ids.values_list("page_id", flat=True)[: MATERIALISED_IDS + 1])
+        if len(found) <= MATERIALISED_IDS:
+            ids = found
+        if cache is not None:
+            cache[key] = ids
+    return queryset.filter(pk__in=ids)
+
+
+def ranked(queryset, query: str, *, operator: str = "and", cache: dict | None = None):
+    """Matching objects, best first: title matches (weighted, length-normalised) above body matches.
+
+    On PostgreSQL the score is read from Wagtail's index row of each candidate (a unique-index
+    lookup) with the same formula as Wagtail's backend; elsewhere Wagtail's backend ranks.
+    """
+    if connection.vendor != "postgresql":
+        return run_search(queryset, query, operator=operator)
+    from django.contrib.postgres.search import SearchRank
+
+    tsquery = _postgres_tsquery(query, operator)
+    entry = IndexEntry.objects.filter(
+        content_type_id=OuterRef("content_type_id"), object_id=Cast(OuterRef("pk"), CharField())
+    )
+    score = entry.annotate(
+        score=SearchRank(F("title"), tsquery) * F("title_norm") + SearchRank(F("body"), tsquery)
+    ).values("score")[:1]
+    return (
+        prefiltered(queryset, query, operator=operator, cache=cache)
+        .annotate(search_score=Subquery(score, output_field=FloatField()))
+        .order_by("-search_score", "-id")
+    )
+
+
+def matching(queryset, query: str, *, operator: str = "and", cache: dict | None = None):
+    """The unsliced queryset of objects matching the query, usable as a subquery (facet counts)."""
+    if connection.vendor == "postgresql":
+        return prefiltered(queryset, query, operator=operator, cache=cache).order_by()
+    results = run_search(queryset, query, operator=operator, order_by_relevance=False)
+    # Every database backend's results expose the filtered queryset they run; we need it unsliced.
+    return results.get_queryset().order_by()
+
+
+def filter_by_text(queryset, query: str):
+    """Restrict a listing's queryset to what matches a text query (the library's text filter)."""
+    if not stemmed_text(query):
+        return queryset.none()
+    return queryset.filter(pk__in=matching(queryset, query).values("pk"))
+
+
+# --- One-letter typos -------------------------------------------------------------------------
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in LETTERS]
+    inserts = [a + c + b for a, b in splits for c in LETTERS]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def vocabulary() -> Counter:
+    """Folded words of the visible pages' titles and descriptions, cached until a page changes."""
+    state = Page.objects.live().aggregate(n=Count("pk"), last=Max("last_published_at"))
+    last = state["last"].timestamp() if state["last"] else 0
+    key = f"search-vocabulary-{state['n']}-{last:.0f}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = Counter()
+        for title, description in Page.objects.live().public().values_list("title", "search_description"):
+            counts.update(words(f"{title} {description}"))
+        cache.set(key, counts, VOCABULARY_CACHE_SECONDS)
+    return counts
+
+
+def correct_typos(query: str) -> str:
+    """The query with each unknown word replaced by the most frequent known word one letter away."""
+    known = vocabulary()
+    corrected, changed = [], False
+    for word in words(query):
+        if len(word) >= 4 and word not in known and not word.isdigit():
+            candidates = [candidate for candidate in _edits1(word) if candidate in known]
+            if candidates:
+                word = max(candidates, key=lambda candidate: (known[candidate], candidate))
+                changed = True
+        corrected.append(word)
+    return " ".join(corrected) if changed else ""
+
+
+# --- Extracts ---------------------------------------------------------------------------------
+
+
+def _is_hit(word: str, query_stems: set[str]) -> bool:
+    folded = fold(word)
+    return len(folded) > 1 and folded not in STOPWORDS and stem(folded) in query_stems
+
+
+def highlight(text: str, query_stems: set[str]):
+    """Escaped text with the words matching the query wrapped in <mark>."""
+    pieces, position = [], 0
+    for match in WORD_RE.finditer(text):
+        if _is_hit(match.group(), query_stems):
+            pieces.append(escape(text[position : match.start()]))
+            pieces.append(f"<mark>{escape(match.group())}</mark>")
+            position = match.end()
+    pieces.append(escape(text[position:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
+
+
+def extract(text: str, query_stems: set[str], length: int = EXTRACT_LENGTH):
+    """A window of the text around its first matching word, highlighted; the start if none match."""
+    text = " ".join(text.split())
+    start = 0
+    for match in WORD_RE.finditer(text):
+        if _is_hit(match.group(), query_stems):
+            start = max(0, match.start() - length // 4)
+            break
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < match.start() else start
+    window = text[start : start + length]
+    if start + length < len(text):
+        window = window.rsplit(" ", 1)[0] + " …"
+    return mark_safe(("… " if start else "") + highlight(window, query_stems))  # noqa: S308
+
+
+# --- Facets over any page type ----------------------------------------------------------------
+
+
+def _models_with_field(field_name: str) -> list:
+    models = []
+    for model in get_page_models():
+        if model is Page or model._meta.abstract:
+            continue
+        try:
+            field = model._meta.get_field(field_name)
+        except FieldDoesNotExist:
+            continue
+        if field.is_relation and field.concrete:
+            models.append(model)
+    return models
+
+
+@dataclass
+class PageFacet(Facet):
+    """A facet on a relation (kind, phases, roles) that any page type may have under that name."""
+
+    field: str = ""
+
+    def models(self):
+        return _models_with_field(self.field)
+
+    def restrict(self, queryset, values):
+        condition = Q(pk__in=[])
+        for model in self.models():
+            condition |= Q(pk__in=model.objects.filter(**{f"{self.field}__slug__in": values}).values("pk"))
+        return queryset.filter(condition)
+
+    def counts(self, matched) -> Counter:
+        counts = Counter()
+        lookup = f"{self.field}__slug"
+        for model in self.models():
+            rows = (
+                model.objects.filter(pk__in=matched.values("pk"))
+                .order_by()
+                .values(lookup)
+                .annotate(n=Count("pk", distinct=True))
+            )
+            counts.update({row[lookup]: row["n"] for row in rows if row[lookup]})
+        return counts
+
+
+@dataclass
+class ContentTypeFacet(Facet):
+    """The kind of page (guide, ressource, startup…), from Wagtail's content types."""
+
+    field: str = ""
+
+    def restrict(self, queryset, values):
+        models = {model._meta.model_name: model for model in get_page_models()}
+        types = ContentType.objects.get_for_models(*[models[value] for value in values if value in models])
+        return queryset.filter(content_type__in=list(types.values()))
+
+    def counts(self, matched) -> Counter:
+        rows = Page.objects.filter(pk__in=matched.values("pk")).order_by().values("content_type")
+        counts = Counter()
+        for row in rows.annotate(n=Count("pk")):
+            model = ContentType.objects.get_for_id(row["content_type"]).model_class()
+            if model is not None:
+                counts[model._meta.model_name] = row["n"]
+        return counts
+
+
+def _content_type_choices():
+    models = [model for model in get_page_models() if model is not Page]
+    labels = [(model._meta.model_name, str(model._meta.verbose_name_plural).capitalize()) for model in models]
+    return sorted(labels, key=lambda item: item[1])
+
+
+def _taxonomy_choices(model_label):
+    def choices():
+        from django.apps import apps
+
+        return list(apps.get_model(model_label).objects.values_list("slug", "name"))
+
+    return choices
+
+
+def site_facets():
+    return [
+        ContentTypeFacet("contenu", "Type de contenu", "content_type", _content_type_choices),
+        PageFacet(
+            "type", "Type de ressource", "kind__slug", _taxonomy_choices("resources.ResourceKind"), "kind"
+        ),
+        PageFacet("phase", "Phase", "phases__slug", _taxonomy_choices("home.Phase"), "phases"),
+        PageFacet("role", "Rôle", "roles__slug", _taxonomy_choices("home.Role"), "roles"),
+    ]
+
+
+# --- The search page --------------------------------------------------------------------------
+
+
+class SiteSearch(FacetedListing):
+    """The /recherche/ state: query, facets, sort and page from the URL, results and their counts."""
+
+    def __init__(self, request, *, per_page: int = RESULTS_PER_PAGE):
+        super().__init__(
+            request,
+            visible_pages(request.user),
+            site_facets(),
+            sorts=SORTS,
+            per_page=per_page,
+        )
+        self.query = clean_query(request.GET.get("q", ""))
+        self._candidates = {}  # matching ids per (model, query, operator), shared by this request's queries
+        self.operator = "and"
+        self.corrected_query = ""
+        self.relaxed = False
+        if self.query:
+            self._choose_query()
+
+    @property
+    def search_text(self) -> str:
+        return self.corrected_query or self.query
+
+    @property
+    def is_searchable(self) -> bool:
+        return bool(stemmed_text(self.query))
+
+    def _choose_query(self):
+        """Every word first; then a one-letter correction; then any word, so something useful shows."""
+        if not self.is_searchable or self._count(self.query, "and"):
+            return
+        corrected = correct_typos(self.query)
+        if corrected and self._count(corrected, "and"):
+            self.corrected_query = corrected
+            return
+        if len(words(self.query)) > 1 and self._count(self.query, "or"):
+            self.operator, self.relaxed = "or", True
+
+    def _count(self, text, operator) -> int:
+        return matching(self._faceted(), text, operator=operator, cache=self._candidates).count()
+
+    def _faceted(self, skip: str | None = None):
+        queryset = self.base
+        for facet in self.facets:
+            values = self.selected[facet.param]
+            if values and facet.param != skip:
+                queryset = facet.restrict(queryset, values)
+        return queryset
+
+    def _matched(self, skip: str | None = None):
+        return matching(self._faceted(skip), self.search_text, operator=self.operator, cache=self._candidates)
+
+    @property
+    def query_stems(self) -> set[str]:
+        return {stem(word) for word in words(self.search_text)}
+
+    @property
+    def results(self):
+        if not self.is_searchable:
+            return Page.objects.none()
+        queryset = self._faceted().specific()
+        if self.sort == "pertinence":
+            return ranked(queryset, self.search_text, operator=self.operator, cache=self._candidates)
+        return matching(queryset, self.search_text, operator=self.operator, cache=self._candidates).order_by(
+            *self.sorts[self.sort].ordering
+        )
+
+    def facet_states(self) -> list[FacetState]:
+        """Counts per value under the other facets' filters (one shared match when none is selected)."""
+        if not self.is_searchable:
+            return []
+        shared = self._matched()
+        states = []
+        for facet in self.facets:
+            selected = set(self.selected[facet.param])
+            counts = facet.counts(self._matched(skip=facet.param) if selected else shared)
+            options = [
+                FacetOption(value, label, counts.get(value, 0), value in selected)
+                for value, label in self.choices[facet.param]
+                if counts.get(value) or value in selected
+            ]
+            if options:
+                states.append(FacetState(facet, options))
+        return states
+
+    def entries(self, page_obj) -> list[dict]:
+        """The results of one page with their highlighted title and extract."""
+        stems = self.query_stems
+        pages = list(page_obj)
+        _prefetch_search_relations(pages)
+        entries = []
+        for page in pages:
+            text = page.search_body_text() if hasattr(page, "search_body_text") else ""
+            entries.append(
+                {
+                    "page": page,
+                    "title": highlight(page.title, stems),
+                    "extract": extract(text, stems) if text else "",
+                    "type": str(page._meta.verbose_name).capitalize(),
+                    "date": page.last_published_at,
+                }
+            )
+        return entries
+
+    def context(self) -> dict:
+        context = super().context()
+        context.update(
+            {
+                "search": self,
+                "entries": self.entries(context["page_obj"]),
+                "corrected_query": self.corrected_query,
+                "relaxed": self.relaxed,
+            }
+        )
+        return context
+
+
+def _prefetch_search_relations(pages):
+    """Load the related objects the extracts read (a resource's kind…): one query per type, not per row."""
+    by_class = defaultdict(list)
+    for page in pages:
+        by_class[type(page)].append(page)
+    for model, group in by_class.items():
+        relations = [
+            field.field_name for field in model.get_search_fields() if isinstance(field, RelatedFields)
+        ]
+        if relations:
+            prefetch_related_objects(group, *relations)
+
+
+# --- Autocomplete -----------------------------------------------------------------------------
+
+
+def suggestions(request, raw_query, limit: int = MAX_SUGGESTIONS) -> list[dict]:
+    """Page titles starting like the typed words (accents ignored), for the header's search box."""
+    folded = " ".join(WORD_RE.findall(fold(clean_query(raw_query))))[:60]
+    if not folded:
+        return []
+    # No relevance ranking: on a prefix of one to three letters it means little, and skipping it keeps
+    # the request cheap on large indexes (the database stops at the first titles in order).
+    pages = (
+        visible_pages(request.user)
+        .order_by("title")
+        .autocomplete(folded, operator="and", order_by_relevance=False)[:limit]
+    )
+    return [
+        {
+            "title": page.title,
+            "url": page.get_url(request=request),
+            "type": str(page.specific_class._meta.verbose_name).capitalize() if page.specific_class else "",
+        }
+        for page in pages
+    ]
