@@ -45,7 +45,8 @@ def startups_by_incubator():
 
 def startups_by_thematique():
     ids = live_startups().values("pk")
-    terms = Thematique.objects.annotate(n=Count("startups", filter=Q(startups__in=ids))).order_by("-n", "name")
+    terms = Thematique.objects.annotate(n=Count("startups", filter=Q(startups__in=ids)))
+    terms = terms.order_by("-n", "name")
     return _rows((term.name, term.n, term.slug) for term in terms)
 
 

@@ -58,7 +58,7 @@ class Cleaner:
                 item = str(item)
             if "," in item:
                 parts = [part.strip() for part in item.split(",") if part.strip()]
-                self.warn(f"« {key} » : « {item.strip()} » contient une liste séparée par des virgules, découpée")
+                self.warn(f"« {key} » : liste séparée par des virgules découpée : « {item.strip()} »")
             else:
                 parts = [item.strip()]
                 if item != item.strip():
@@ -120,7 +120,7 @@ def file_name_warnings(path: Path, warn) -> None:
         warn("fichier sans extension « .md » : importé quand même")
     identifier = identifier_of(path)
     if identifier != slugify(identifier):
-        warn(f"nom de fichier avec accents, majuscules ou ponctuation : identifiant « {identifier} » conservé")
+        warn(f"nom de fichier avec accents, majuscules ou ponctuation : « {identifier} » conservé")
 
 
 def slug_for(value: str, max_length: int = 80) -> str:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from home.importing import (
     ImportRun,
     RecordError,
+    deferred_indexing,
     markdown_to_richtext,
     read_text,
     split_front_matter,
@@ -33,6 +34,7 @@ from ..models import (
     StartupPage,
     Team,
 )
+from ..models.startups import ACCESSIBILITY_CHOICES
 from .body import body_warnings, markdown_sections
 from .cleaning import (
     Cleaner,
@@ -83,6 +85,7 @@ INCUBATOR_FIELDS = {
     "highlighted_startups",
     "hidden",
 }
+BATCH = 50  # records per commit (each still in its own savepoint)
 GAP_DAYS = 31  # a gap shorter than a month between two phases is ordinary, not worth a warning
 
 
@@ -117,7 +120,10 @@ class BetagouvImporter:
             raise RecordError(
                 f"{self.directory} ne contient aucun des dossiers attendus ({', '.join(FOLDERS)})"
             )
-        with ImportRun(dry_run=self.dry_run, progress_stream=self.progress_stream) as run:
+        with (
+            ImportRun(dry_run=self.dry_run, progress_stream=self.progress_stream, batch_size=BATCH) as run,
+            deferred_indexing(),
+        ):
             self.run_ = run
             home = HomePage.objects.first()
             if home is None:
@@ -156,9 +162,8 @@ class BetagouvImporter:
     def _load_caches(self):
         self.phases = {phase.slug: phase for phase in Phase.objects.all()}
         self.organisations = {org.slug: org for org in Organisation.objects.all()}
-        self.incubators = {
-            page.betagouv_id: page for page in IncubatorPage.objects.exclude(betagouv_id="").defer_streamfields()
-        }
+        incubators = IncubatorPage.objects.exclude(betagouv_id="").defer_streamfields()
+        self.incubators = {page.betagouv_id: page for page in incubators}
         self.thematiques = {term.slug: term for term in Thematique.objects.all()}
         self.audiences = {term.slug: term for term in Audience.objects.all()}
         self.teams = {team.slug: team for team in Team.objects.all()}
@@ -234,7 +239,8 @@ class BetagouvImporter:
             "description": body.strip(),
             "source_key": source,
         }
-        org, outcome = upsert_model(Organisation, {"slug": slug}, fields, existing=self.organisations.get(slug))
+        existing = self.organisations.get(slug)
+        org, outcome = upsert_model(Organisation, {"slug": slug}, fields, existing=existing)
         self.organisations[slug] = org
         return outcome
 
@@ -339,10 +345,12 @@ class BetagouvImporter:
                 sponsors.append(org)
         if "sponsors" not in data:
             warn("aucun sponsor")
-        thematiques = [self._term(Thematique, self.thematiques, v, warn) for v in clean.text_list("thematiques")]
+        thematiques = [
+            self._term(Thematique, self.thematiques, value, warn) for value in clean.text_list("thematiques")
+        ]
         audiences = [self._audience(v, warn) for v in clean.text_list("usertypes")]
         accessibility = clean.text("accessibility_status").lower()
-        if accessibility and accessibility not in {"non conforme", "partiellement conforme", "totalement conforme"}:
+        if accessibility and accessibility not in dict(ACCESSIBILITY_CHOICES):
             warn(f"statut d'accessibilité inconnu : « {accessibility} » (conservé)")
         body_warnings(body, warn)
         existing = self.existing["startups"].get(source)
@@ -418,7 +426,7 @@ class BetagouvImporter:
             if row["end"] and row["end"] < row["start"]:
                 warn(f"la phase « {row['_name']} » finit ({row['end']}) avant de commencer ({row['start']})")
             if row["start"] > self.today:
-                warn(f"la phase « {row['_name']} » commence dans le futur ({row['start']}) : pas encore actuelle")
+                warn(f"la phase « {row['_name']} » commence dans le futur ({row['start']})")
         for before, after in zip(ordered, ordered[1:], strict=False):
             if before["end"] and before["end"] > after["start"]:
                 warn(

@@ -102,7 +102,9 @@ class StartupPage(BetagouvSourceMixin, ImportedPageMixin, BasePage):
         related_name="current_startups",
         editable=False,
     )
-    current_phase_start = models.DateField("début de la phase actuelle", null=True, blank=True, editable=False)
+    current_phase_start = models.DateField(
+        "début de la phase actuelle", null=True, blank=True, editable=False
+    )
 
     content_panels = [
         *BasePage.content_panels,
