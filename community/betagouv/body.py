@@ -41,7 +41,7 @@ def markdown_sections(text: str) -> list[tuple[str, object]]:
         match = None if in_code else SECTION_HEADING.match(line)
         if match:
             flush()
-            heading, lines = match.group(1).strip(), []
+            heading, lines = match.group(1).strip().strip("*_").strip(), []
         else:
             lines.append(line)
     flush()
