@@ -32,7 +32,7 @@ INCUBATOR = {
     "slug": "fabrique-des-territoires",
     "title": "La Fabrique des territoires (démo)",
     "intro": "Un incubateur fictif qui accompagne les agents des collectivités.",
-    "short_description": "<p>Incubateur de démonstration : il montre à quoi ressemble une page d'incubateur.</p>",
+    "short_description": "<p>Incubateur de démonstration : voici à quoi ressemble une page.</p>",
     "description": (
         "<p>La Fabrique des territoires accompagne des agents publics qui ont repéré un problème "
         "concret dans leur quotidien. Elle finance de petites équipes pluridisciplinaires et les "
