@@ -54,7 +54,7 @@ def upsert_page(
 
     outcome = "created" if page is None else "updated"
     if page is None:
-        page = model(source_key=source_key, live=False, **fields)
+        page = model(source_key=source_key, source_hash=fingerprint, live=False, **fields)
         _set_children(page, children)
         # Parental relations ride along with the first save; plain many-to-many need a saved row.
         later = {}
@@ -81,6 +81,10 @@ def upsert_page(
     revision = page.save_revision(log_action=True)
     if publish:
         revision.publish()
+    else:
+        # A draft leaves the row as it was; its fingerprint must still say what was imported last,
+        # or the next run would see a change and save the same revision again.
+        model.objects.filter(pk=page.pk).update(source_hash=fingerprint)
     return page, outcome
 
 
