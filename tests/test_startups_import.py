@@ -83,7 +83,9 @@ def test_import_of_the_real_sample_then_an_unchanged_rerun(client, home, shared_
     assert "le réseau des Carif-Oref" in html
     assert "https://github.com/betagouv/beta.gouv.fr/blob/master/content/_startups/uai_siret.md" in html
     assert "CC BY-NC-SA 4.0" in html
-    assert soup.select_one(".startup-timeline__item--current").get_text(" ", strip=True).startswith("Transféré")
+    assert (
+        soup.select_one(".startup-timeline__item--current").get_text(" ", strip=True).startswith("Transféré")
+    )
 
     # ecopass.md: two incubators, uppercase domain in the contact, product launch event, links.
     ecopass = StartupPage.objects.get(betagouv_id="ecopass")
@@ -93,7 +95,9 @@ def test_import_of_the_real_sample_then_an_unchanged_rerun(client, home, shared_
     assert ecopass.repository_url == "https://github.com/incubateur-ademe/ecopass"
     assert ecopass.stats_url == "https://affichage-environnemental.ecobalyse.beta.gouv.fr/stats"
     assert sorted(ecopass.thematiques.values_list("name", flat=True)) == ["Entreprises", "Écologie"]
-    assert [(e.name, e.date) for e in ecopass.events.all()] == [("product_launch", datetime.date(2026, 7, 29))]
+    assert [(e.name, e.date) for e in ecopass.events.all()] == [
+        ("product_launch", datetime.date(2026, 7, 29))
+    ]
     assert sorted(ecopass.sponsors.values_list("slug", flat=True)) == ["ademe", "cgdd"]
     ecopass_warnings = warnings_for(report, "startups/ecopass.md")
     assert any("majuscules" in w for w in ecopass_warnings)

@@ -37,9 +37,10 @@ def test_each_kind_of_bad_fiche_is_rejected_with_its_reason(home, tmp_path):
     }
     assert "en-tête YAML illisible" in reasons["startups/yaml-casse.md"]
     assert "titre manquant" in reasons["startups/sans-titre.md"]
-    assert "date invalide" in reasons["startups/date-invalide.md"] and "le 3 mars" in reasons[
-        "startups/date-invalide.md"
-    ]
+    assert (
+        "date invalide" in reasons["startups/date-invalide.md"]
+        and "le 3 mars" in reasons["startups/date-invalide.md"]
+    )
     assert "date n'existe pas" in reasons["startups/date-impossible.md"]
     assert "phase inconnue : « success »" in reasons["startups/phase-inconnue.md"]
     assert "date invalide" in reasons["authors/date-casse.md"]
@@ -56,7 +57,12 @@ def test_each_kind_of_bad_fiche_is_rejected_with_its_reason(home, tmp_path):
     assert Team.objects.get().incubator.betagouv_id == "atelier-test"
     assert IncubatorPage.objects.count() == 2
     warnings = [w["message"] for w in report["warnings"] if w["source"] == "startups/bonne-fiche.md"]
-    for expected in ["sponsor introuvable : « fantome »", "se chevauchent", "virgules", "image(s) non importée(s)"]:
+    for expected in [
+        "sponsor introuvable : « fantome »",
+        "se chevauchent",
+        "virgules",
+        "image(s) non importée(s)",
+    ]:
         assert any(expected in message for message in warnings), expected
     assert any(
         "organisation porteuse introuvable" in w["message"]
