@@ -27,7 +27,9 @@ def _rows(items):
 
 def startups_by_phase():
     ids = live_startups().values("pk")
+    # Meta.ordering does not apply to aggregate queries: order explicitly.
     phases = Phase.objects.annotate(n=Count("current_startups", filter=Q(current_startups__in=ids)))
+    phases = phases.order_by("order", "name")
     return _rows((phase.name, phase.n, phase.slug) for phase in phases)
 
 
@@ -65,7 +67,7 @@ def phases_started_per_year():
     for row in rows:
         per_year[row["year"]] += row["n"]
         per_phase[(row["year"], row["phase__slug"])] = row["n"]
-    phases = list(Phase.objects.filter(slug__in={slug for _, slug in per_phase}))
+    phases = list(Phase.objects.filter(slug__in={slug for _, slug in per_phase}).order_by("order", "name"))
     years = _rows((str(year), per_year[year], str(year)) for year in sorted(per_year))
     for year in years:
         year["by_phase"] = [per_phase.get((int(year["label"]), phase.slug), 0) for phase in phases]
