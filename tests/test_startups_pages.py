@@ -64,6 +64,19 @@ def test_current_phase_follows_the_phases_when_saved():
     assert current_phase_of(phases[3:]) is None
 
 
+def test_a_future_phase_becomes_current_on_its_day(home):
+    from community.models.startups import refresh_current_phases
+
+    investigation = PhaseFactory(slug="investigation", name="Investigation")
+    construction = PhaseFactory(slug="construction", name="Construction")
+    page = startup(home, "Demain", phases=[(investigation, "2020-01-01"), (construction, "2030-01-01")])
+    assert page.current_phase == investigation
+    assert refresh_current_phases() == 0
+    assert refresh_current_phases(today=datetime.date(2030, 1, 1)) == 1
+    page.refresh_from_db()
+    assert (page.current_phase, page.current_phase_start) == (construction, datetime.date(2030, 1, 1))
+
+
 def test_team_lists_current_and_past_members_without_contact(client, home):
     page = startup(home, "Équipée", contact="personne@exemple.fr")
     now, past = Member.objects.create(slug="a.b", full_name="Ada B", job_title="Développeuse"), None

@@ -34,7 +34,7 @@ from ..models import (
     StartupPage,
     Team,
 )
-from ..models.startups import ACCESSIBILITY_CHOICES
+from ..models.startups import ACCESSIBILITY_CHOICES, refresh_current_phases
 from .body import body_warnings, markdown_sections
 from .cleaning import (
     Cleaner,
@@ -148,6 +148,8 @@ class BetagouvImporter:
                 elif folder == "authors":
                     self._prefetch_members(files)
                 run.run(((f"{folder}/{p.name}", p) for p in files), handler, label=label)
+                if folder == "startups":
+                    refresh_current_phases(self.today)
         return run.report
 
     def _section(self, home, model, slug, title):

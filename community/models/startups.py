@@ -233,3 +233,20 @@ class StartupRelatedPage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "page liée"
         verbose_name_plural = "pages liées"
+
+
+def refresh_current_phases(today=None):
+    """Re-derive every startup's current phase in three queries (a phase dated in the future
+    becomes current on its day, with no edit to the page); returns how many changed."""
+    rows = {}
+    for row in StartupPhase.objects.order_by("page_id", "sort_order").values("page_id", "phase_id", "start"):
+        rows.setdefault(row["page_id"], []).append(StartupPhase(phase_id=row["phase_id"], start=row["start"]))
+    changed = []
+    for page in StartupPage.objects.only("pk", "current_phase_id", "current_phase_start"):
+        phase = current_phase_of(rows.get(page.pk, []), today)
+        wanted = (phase.phase_id, phase.start) if phase else (None, None)
+        if (page.current_phase_id, page.current_phase_start) != wanted:
+            page.current_phase_id, page.current_phase_start = wanted
+            changed.append(page)
+    StartupPage.objects.bulk_update(changed, ["current_phase", "current_phase_start"])
+    return len(changed)
