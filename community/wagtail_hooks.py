@@ -4,8 +4,11 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from community import views_feedback_admin
+from community.models import Audience, Organisation, Team
 from community.views_onboarding import STATISTICS_PERMISSION, OnboardingStatisticsView
 
 # --- Page feedback report (issue 8: "Cette page vous a-t-elle été utile ?") ----------------------
@@ -59,3 +62,41 @@ def register_onboarding_statistics_menu_item():
         icon_name="list-ol",
         order=950,
     )
+
+
+# --- Startups, incubators and sponsors (issue 5) ----------------------------------------------
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisations"
+    list_display = ["name", "acronym", "slug", "type", "domaine_ministeriel"]
+    list_filter = ["type", "domaine_ministeriel"]
+    search_fields = ["name", "acronym", "slug"]
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "user"
+    menu_label = "Publics cibles"
+    list_display = ["name", "slug", "is_standard"]
+    list_filter = ["is_standard"]
+    search_fields = ["name", "slug"]
+
+
+class TeamViewSet(SnippetViewSet):
+    model = Team
+    icon = "group"
+    menu_label = "Équipes d'incubateur"
+    list_display = ["name", "slug", "incubator"]
+
+
+class StartupNetworkGroup(SnippetViewSetGroup):
+    items = (OrganisationViewSet, AudienceViewSet, TeamViewSet)
+    menu_icon = "site"
+    menu_label = "Réseau des startups"
+    menu_name = "reseau-startups"
+
+
+register_snippet(StartupNetworkGroup)

@@ -2,8 +2,12 @@
 
 from .contacts import ContactDirectoryPage
 from .feedback import PageFeedback
+from .incubators import IncubatorIndexPage, IncubatorPage, Team
+from .key_figures import KeyFiguresPage
 from .members import Member, User
+from .missions import Mission
 from .onboarding import OnboardingPathPage, OnboardingProgress, OnboardingStep
+from .organisations import Audience, Organisation
 from .roles import RolePage, RoleRelatedPage, RoleResponsibility
 from .sections import (
     ContributionPage,
@@ -11,20 +15,32 @@ from .sections import (
     RoleIndexPage,
     StartupIndexPage,
 )
+from .startups import StartupEvent, StartupPage, StartupPhase, StartupRelatedPage
 
 __all__ = [
+    "Audience",
     "ContactDirectoryPage",
     "ContributionPage",
+    "IncubatorIndexPage",
+    "IncubatorPage",
+    "KeyFiguresPage",
     "Member",
+    "Mission",
     "OnboardingIndexPage",
     "OnboardingPathPage",
     "OnboardingProgress",
     "OnboardingStep",
+    "Organisation",
     "PageFeedback",
     "RoleIndexPage",
     "RolePage",
     "RoleRelatedPage",
     "RoleResponsibility",
+    "StartupEvent",
     "StartupIndexPage",
+    "StartupPage",
+    "StartupPhase",
+    "StartupRelatedPage",
+    "Team",
     "User",
 ]

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
@@ -48,6 +48,12 @@ class Member(index.Indexed, ClusterableModel):
         blank=True,
         help_text="Fiche d'origine pour un membre importé (ex. : beta.gouv.fr authors/…).",
     )
+    # Public professional details from beta.gouv.fr fiches; never an e-mail address.
+    job_title = models.CharField("fonction", max_length=200, blank=True)
+    domaine = models.CharField("domaine", max_length=100, blank=True)
+    link = models.URLField("lien", max_length=500, blank=True)
+    github = models.CharField("compte GitHub", max_length=200, blank=True)
+    member_type = models.CharField("type de membre", max_length=60, blank=True)
 
     objects = MemberQuerySet.as_manager()
 
@@ -60,6 +66,12 @@ class Member(index.Indexed, ClusterableModel):
         FieldPanel("mentoring"),
         FieldPanel("bio"),
         FieldPanel("source", read_only=True),
+        FieldPanel("job_title"),
+        FieldPanel("domaine"),
+        FieldPanel("link"),
+        FieldPanel("github"),
+        FieldPanel("member_type"),
+        InlinePanel("missions", label="missions", heading="Missions"),
     ]
     search_fields = [index.SearchField("full_name"), index.AutocompleteField("full_name")]
 

@@ -8,10 +8,18 @@ from home.models import IndexPage
 class StartupIndexPage(IndexPage):
     """The startup directory: every startup d'État of the network, filterable."""
 
-    subpage_types = []
+    subpage_types = ["community.StartupPage"]
 
     class Meta:
         verbose_name = "annuaire des startups"
+
+    def get_context(self, request, *args, **kwargs):
+        # Not IndexPage's child listing: the faceted directory replaces it.
+        from community.directory import startup_directory
+
+        context = super(IndexPage, self).get_context(request, *args, **kwargs)
+        context.update(startup_directory(request, self).context())
+        return context
 
 
 class RoleIndexPage(IndexPage):

@@ -5,6 +5,7 @@ transaction, reports created / updated / unchanged / rejected records and warnin
 shape, and re-runs safely. Only what is specific to a source lives in the importer itself.
 """
 
+from .indexing import deferred_indexing
 from .markdown import markdown_to_html, markdown_to_richtext, sanitize_richtext
 from .records import ImportReport, ImportRun, RecordError
 from .sources import read_text, split_front_matter
@@ -15,6 +16,7 @@ __all__ = [
     "ImportRun",
     "RecordError",
     "content_hash",
+    "deferred_indexing",
     "markdown_to_html",
     "markdown_to_richtext",
     "read_text",

@@ -36,6 +36,8 @@ def split_front_matter(text: str) -> tuple[dict, str]:
         where = f" (ligne {mark.line + 2})" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise RecordError(f"en-tête YAML illisible{where} : {problem}") from exc
+    except ValueError as exc:  # a well-formed date that does not exist, e.g. 2023-02-30
+        raise RecordError(f"en-tête YAML illisible : une date n'existe pas ({exc})") from exc
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -5,6 +5,8 @@ import json
 
 from django.db import models
 
+from modelcluster.fields import ParentalManyToManyField
+
 
 def content_hash(payload) -> str:
     """A stable fingerprint of what a source gives for one record."""
@@ -12,30 +14,58 @@ def content_hash(payload) -> str:
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
-def upsert_page(model, parent, source_key: str, fields: dict, *, publish: bool, relations=None):
+# Tells `upsert_page`/`upsert_model` to look the existing row up themselves.
+LOOKUP = object()
+
+
+def upsert_page(
+    model,
+    parent,
+    source_key: str,
+    fields: dict,
+    *,
+    publish: bool,
+    relations=None,
+    children=None,
+    existing=LOOKUP,
+):
     """Create or update the page imported from `source_key` under `parent`.
 
-    A new revision is saved only when the source changed (compared by `content_hash` of `fields`
-    and `relations`), so a re-run reports `unchanged` and leaves the history alone.
-    `relations` maps many-to-many field names to lists of objects, set after saving.
-    Returns `(page, outcome)`.
+    A new revision is saved only when the source changed (compared by `content_hash` of `fields`,
+    `relations` and `children`), so a re-run reports `unchanged` and leaves the history alone.
+    `relations` maps many-to-many field names to lists of objects; `children` maps inline
+    (ParentalKey) relation names to lists of field dicts, one per child row.
+    `existing` lets a bulk importer pass the page it already fetched (or None) instead of one
+    lookup query per record. Returns `(page, outcome)`.
     """
     relations = relations or {}
-    fingerprint = content_hash(
-        {
-            "fields": fields,
-            "relations": {name: sorted(obj.pk for obj in objs) for name, objs in relations.items()},
-            "parent": parent.pk,
-        }
-    )
-    page = model.objects.filter(source_key=source_key).first()
+    children = children or {}
+    payload = {
+        "fields": fields,
+        "relations": {name: sorted(obj.pk for obj in objs) for name, objs in relations.items()},
+        "parent": parent.pk,
+    }
+    if children:  # only when given, so fingerprints of earlier imports stay the same
+        payload["children"] = children
+    fingerprint = content_hash(payload)
+    page = model.objects.filter(source_key=source_key).first() if existing is LOOKUP else existing
     if page is not None and page.source_hash == fingerprint and (page.live or not publish):
         return page, "unchanged"
 
     outcome = "created" if page is None else "updated"
     if page is None:
-        page = model(source_key=source_key, live=False, **fields)
+        page = model(source_key=source_key, source_hash=fingerprint, live=False, **fields)
+        _set_children(page, children)
+        # Parental relations ride along with the first save; plain many-to-many need a saved row.
+        later = {}
+        for name, objs in relations.items():
+            if isinstance(model._meta.get_field(name), ParentalManyToManyField):
+                getattr(page, name).set(objs)
+            else:
+                later[name] = objs
         parent.add_child(instance=page)
+        for name, objs in later.items():
+            getattr(page, name).set(objs)
     else:
         for name, value in fields.items():
             setattr(page, name, value)
@@ -44,8 +74,9 @@ def upsert_page(model, parent, source_key: str, fields: dict, *, publish: bool, 
             page.refresh_from_db()
             for name, value in fields.items():
                 setattr(page, name, value)
-    for name, objs in relations.items():
-        getattr(page, name).set(objs)
+        _set_children(page, children)
+        for name, objs in relations.items():
+            getattr(page, name).set(objs)
     page.source_hash = fingerprint
     revision = page.save_revision(log_action=True)
     if publish:
@@ -57,9 +88,18 @@ def upsert_page(model, parent, source_key: str, fields: dict, *, publish: bool, 
     return page, outcome
 
 
-def upsert_model(model: type[models.Model], lookup: dict, fields: dict):
-    """Create or update a plain model row; `unchanged` when every field already matches."""
-    obj = model.objects.filter(**lookup).first()
+def _set_children(page, children: dict) -> None:
+    for name, rows in children.items():
+        child_model = page._meta.get_field(name).related_model
+        setattr(page, name, [child_model(**row) for row in rows])
+
+
+def upsert_model(model: type[models.Model], lookup: dict, fields: dict, *, existing=LOOKUP):
+    """Create or update a plain model row; `unchanged` when every field already matches.
+
+    `existing` is the row a bulk importer already fetched (or None), saving one query per record.
+    """
+    obj = model.objects.filter(**lookup).first() if existing is LOOKUP else existing
     if obj is None:
         return model.objects.create(**lookup, **fields), "created"
     changed = [name for name, value in fields.items() if getattr(obj, name) != value]

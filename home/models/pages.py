@@ -51,6 +51,8 @@ class HomePage(BasePage):
         "community.OnboardingIndexPage",
         "community.ContributionPage",
         "community.ContactDirectoryPage",
+        "community.IncubatorIndexPage",
+        "community.KeyFiguresPage",
     ]
 
     class Meta:
@@ -89,6 +91,9 @@ class HomePage(BasePage):
             section = apps.get_model(model_label).objects.live().descendant_of(self).first()
             count = Page.objects.live().public().descendant_of(section).count() if section else 0
             figures.append({"label": label, "value": count})
+        from community.figures import home_figures  # community builds on home: imported late
+
+        figures.extend(home_figures())
         return figures
 
 
