@@ -362,10 +362,14 @@ def site_facets():
     return [
         ContentTypeFacet("contenu", "Type de contenu", "content_type", _content_type_choices),
         PageFacet(
-            "type", "Type de ressource", "kind__slug", _taxonomy_choices("resources.ResourceKind"), "kind"
+            "type",
+            "Type de ressource",
+            "kind__slug",
+            _taxonomy_choices("resources.ResourceKind"),
+            field="kind",
         ),
-        PageFacet("phase", "Phase", "phases__slug", _taxonomy_choices("home.Phase"), "phases"),
-        PageFacet("role", "Rôle", "roles__slug", _taxonomy_choices("home.Role"), "roles"),
+        PageFacet("phase", "Phase", "phases__slug", _taxonomy_choices("home.Phase"), field="phases"),
+        PageFacet("role", "Rôle", "roles__slug", _taxonomy_choices("home.Role"), field="roles"),
     ]
 
 
