@@ -25,6 +25,7 @@ def member_detail(request, slug):
         "community/member_detail.html",
         {
             "member": member,
+            "missions": member.missions.select_related("startup").order_by("-start"),
             "email": member.user.email if show_email else "",
             "is_owner": request.user.is_authenticated and member.user_id == request.user.pk,
         },

@@ -15,6 +15,7 @@ class KeyFiguresPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from community import figures
+        from community.feedback import overall_satisfaction
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
@@ -23,5 +24,6 @@ class KeyFiguresPage(BasePage):
             by_incubator=figures.startups_by_incubator(),
             by_thematique=figures.startups_by_thematique(),
             per_year=figures.phases_started_per_year(),
+            satisfaction=overall_satisfaction(),
         )
         return context

@@ -1,0 +1,69 @@
+"""The sections built separately work together: feedback on guides and resources, the satisfaction
+rate among the key figures, members linked to their startups and their onboarding progress."""
+
+import pytest
+
+from community.models import Member, Mission, PageFeedback, StartupPage
+from home.models import Role
+from resources.models import GuidePage, ResourcePage
+from tests.factories import MemberFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("model", [GuidePage, ResourcePage])
+def test_feedback_is_asked_and_stored_on_guides_and_resources(client, demo_site, model):
+    page = model.objects.live().first()
+    html = client.get(page.url).content.decode()
+    assert "Cette page vous a-t-elle été utile ?" in html
+    response = client.post("/avis/", {"page": page.pk, "useful": "oui", "comment": "Très clair"})
+    assert response.status_code in (200, 302)
+    feedback = PageFeedback.objects.get(page=page)
+    assert feedback.useful is True
+    assert feedback.comment == "Très clair"
+
+
+def test_key_figures_show_the_overall_satisfaction_rate(client, demo_site):
+    guide, resource = GuidePage.objects.live().first(), ResourcePage.objects.live().first()
+    PageFeedback.objects.create(page=guide, useful=True)
+    PageFeedback.objects.create(page=guide, useful=True)
+    PageFeedback.objects.create(page=resource, useful=False)
+    html = client.get("/chiffres/").content.decode()
+    assert "Satisfaction des lecteurs" in html
+    assert "67 %" in html
+    assert "3 réponses" in html
+
+
+def test_member_profile_lists_startups_and_startup_page_links_to_members(client, demo_site):
+    startup = StartupPage.objects.live().first()
+    member = MemberFactory(full_name="Inès Démo")
+    Mission.objects.create(member=member, startup=startup, startup_ref=startup.slug)
+    profile = client.get(f"/membres/{member.slug}/").content.decode()
+    assert f'href="{startup.url}"' in profile
+    assert startup.title in profile
+    startup_html = client.get(startup.url).content.decode()
+    assert f'href="/membres/{member.slug}/"' in startup_html
+
+
+def test_owner_sees_onboarding_progress_on_own_profile_only(client, demo_site):
+    user = UserFactory(username="ines")
+    member = Member.objects.create(user=user, slug="ines", full_name="Inès")
+    member.roles.set([Role.objects.get(slug="developpeur")])
+    member.save()
+    client.force_login(user)
+    assert "Mes parcours d'arrivée" in client.get("/membres/ines/").content.decode()
+    other = UserFactory(username="autre")
+    client.force_login(other)
+    assert "Mes parcours d'arrivée" not in client.get("/membres/ines/").content.decode()
+
+
+def test_role_pages_list_the_guides_and_resources_tagged_with_the_role(client, demo_site):
+    tagged = [
+        page
+        for model in (GuidePage, ResourcePage)
+        for page in model.objects.live().filter(roles__slug="coach").distinct()
+    ]
+    assert tagged, "the demo tags some guides or resources with the coach role"
+    html = client.get("/roles/coach/").content.decode().replace("&#x27;", "'")
+    for page in tagged:
+        assert page.title in html, page.title
