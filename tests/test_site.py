@@ -103,3 +103,13 @@ def test_search_page_finds_a_section(client, demo_site):
     response = client.get("/recherche/", {"q": "Ressources"})
     assert response.status_code == 200
     assert "Ressources" in response.content.decode()
+
+
+def test_csrf_failure_is_explained_in_french(demo_site):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/avis/", {"useful": "oui"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Formulaire expiré ou incomplet" in html
+    assert '<html lang="fr">' in html
