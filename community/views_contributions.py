@@ -47,12 +47,15 @@ def _rate_limited(request, form, template, context):
 @require_http_methods(["GET", "POST"])
 def propose(request, page):
     """Served at the ContributionPage's URL (/contribuer/): the form, then a draft in moderation."""
+    context = {"page": page, "self": page}
+    template = "community/contribution_page.html"
     if not request.user.is_authenticated:
+        # The page explains how to contribute and leads to the login; a POST goes to the login.
+        if request.method == "GET":
+            return render(request, template, {**context, "login_required": True})
         return redirect_to_login(request.get_full_path())
     if not request.user.has_perm(CONTRIBUTE_PERMISSION):
         return _refuse(request)
-    context = {"page": page, "self": page}
-    template = "community/contribution_page.html"
     if request.method == "GET":
         return render(request, template, {**context, "form": ContributionForm()})
     form = ContributionForm(request.POST, request.FILES)
