@@ -121,8 +121,11 @@ def test_contribution_is_a_draft_in_moderation_invisible_until_approved(
     page.refresh_from_db()
     assert page.live
 
-    # The contributor is told, nobody else.
+    # The contributor is told, nobody else, with a link to the public page (not to the admin).
     assert [message.to for message in mail.outbox] == [[member.email]]
+    assert mail.outbox[0].subject == f"[Fabrique] Votre contribution « {TITLE} » est publiée"
+    assert f"http://testserver{page.url}" in mail.outbox[0].body
+    assert "/admin/" not in mail.outbox[0].body
 
     client.logout()
     response = client.get(page.url)
@@ -148,6 +151,9 @@ def test_changes_requested_round_trip(client, contribuer, people, kind):
     # The contributor hears back, with the comment.
     assert [message.to for message in mail.outbox] == [[member.email]]
     assert "Précisez la licence du modèle." in mail.outbox[0].body
+    assert "est à corriger" in mail.outbox[0].subject
+    assert "http://testserver/compte/contributions/" in mail.outbox[0].body
+    assert "/admin/" not in mail.outbox[0].body
 
     html = client.get("/compte/contributions/").content.decode()
     assert "à corriger" in html
@@ -173,9 +179,12 @@ def test_changes_requested_round_trip(client, contribuer, people, kind):
     # Not "à corriger" any more: the correction form sends the member back to their list.
     assert client.get(correct_url).status_code == 302
 
+    mail.outbox.clear()
     page.current_workflow_task_state.specific.approve(user=people["moderator"])
     page.refresh_from_db()
     assert page.live and page.title == f"{TITLE} (licence Etalab)"
+    assert [message.to for message in mail.outbox] == [[member.email]]
+    assert "(licence Etalab) » est publiée" in mail.outbox[0].subject
 
 
 def test_moderator_cancelling_the_moderation_refuses_the_contribution(client, contribuer, people, kind):
