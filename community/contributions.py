@@ -67,12 +67,19 @@ def max_upload_size() -> int:
     return settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
 
 
+def size_label(size: int) -> str:
+    """ "20 Mo", or "512 Ko" below a megabyte (French units)."""
+    if size >= 1024 * 1024:
+        return f"{size // (1024 * 1024)} Mo"
+    return f"{max(size // 1024, 1)} Ko"
+
+
 def validate_upload(upload) -> None:
     """Refuse, in French, a file too large or whose content is not a document or an image."""
     limit = max_upload_size()
     if upload.size > limit:
         raise ValidationError(
-            f"Le fichier dépasse la taille maximale autorisée ({limit // (1024 * 1024)} Mo).",
+            f"Le fichier dépasse la taille maximale autorisée ({size_label(limit)}).",
             code="too_large",
         )
     name = upload.name or ""

@@ -2,7 +2,13 @@
 
 from django import forms
 
-from community.contributions import ALLOWED_UPLOADS, MISSING_ACCESS_MESSAGE, max_upload_size, validate_upload
+from community.contributions import (
+    ALLOWED_UPLOADS,
+    MISSING_ACCESS_MESSAGE,
+    max_upload_size,
+    size_label,
+    validate_upload,
+)
 from home.models import Phase, Role, Thematique
 from resources.models import ResourceKind
 
@@ -57,7 +63,7 @@ class ContributionForm(HoneypotMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.has_document = has_document
         self.fields["file"].help_text = (
-            f"Taille maximale : {max_upload_size() // (1024 * 1024)} Mo. "
+            f"Taille maximale : {size_label(max_upload_size())}. "
             f"Formats acceptés : {', '.join(sorted(ALLOWED_UPLOADS))}."
         )
         if has_document:

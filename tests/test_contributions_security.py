@@ -47,7 +47,7 @@ def test_oversized_file_is_refused(member_client, contribuer, kind):
         big = upload(content=PDF + b"0" * 2048)
         response = member_client.post(contribuer.url, data(kind, title="Gros fichier", file=big))
     assert response.status_code == 400
-    assert "taille maximale autorisée (0 Mo)" in response.content.decode()
+    assert "taille maximale autorisée (1 Ko)" in response.content.decode()
     assert response.context["form"].errors["file"]
     assert 'value="Gros fichier"' in response.content.decode()  # what the member typed is kept
     assert_nothing_written()
