@@ -13,3 +13,8 @@ class CommunityConfig(AppConfig):
         from community.editorial import connect_signals
 
         connect_signals()
+
+        # Contributors get the moderators' decision in the public site's words (before wagtail.admin).
+        from community import contributions_notifications
+
+        contributions_notifications.connect_signals()

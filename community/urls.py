@@ -11,7 +11,7 @@ from allauth.account import urls as allauth_account_urls
 from allauth.account import views as account_views
 from allauth.urls import build_provider_urlpatterns
 
-from community import views_feedback, views_members
+from community import views_contributions, views_feedback, views_members
 
 french_account_urls = [
     path("connexion/", account_views.login, name="account_login"),
@@ -51,6 +51,8 @@ remaining_account_urls = [
 
 account_urlpatterns = [
     path("profil/", views_members.profile_edit, name="profile_edit"),
+    path("contributions/", views_contributions.my_contributions, name="my_contributions"),
+    path("contributions/<int:pk>/corriger/", views_contributions.correct, name="contribution_correct"),
     *french_account_urls,
     *remaining_account_urls,
     # State SSO (OpenID Connect): routes exist, no provider is offered until configured (README).
@@ -64,4 +66,5 @@ urlpatterns = [
     # Imported beta.gouv.fr identifiers contain dots (prenom.nom): not a strict slug.
     path("membres/<str:slug>/", views_members.member_detail, name="member_detail"),
     path("avis/", views_feedback.submit_feedback, name="page_feedback"),
+    path("ameliorer/<int:page_id>/", views_contributions.improve, name="guide_improve"),
 ]

@@ -100,3 +100,27 @@ class StartupNetworkGroup(SnippetViewSetGroup):
 
 
 register_snippet(StartupNetworkGroup)
+
+
+# --- Contributions: members' improvement proposals on guides (issue 8) ----------------------------
+
+
+class CorrectionProposalsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from community.views_contributions import can_review_proposals
+
+        return can_review_proposals(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_correction_proposal_urls():
+    from community.views_contributions import proposals_admin
+
+    return [path("propositions/", proposals_admin, name="correction_proposals_admin")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_correction_proposals_menu_item():
+    return CorrectionProposalsMenuItem(
+        "Propositions d'amélioration", reverse("correction_proposals_admin"), icon_name="edit", order=710
+    )

@@ -1,6 +1,7 @@
 """Community models: accounts, members and the community's page types."""
 
 from .contacts import ContactDirectoryPage
+from .contributions import CorrectionProposal
 from .feedback import PageFeedback
 from .incubators import IncubatorIndexPage, IncubatorPage, Team
 from .key_figures import KeyFiguresPage
@@ -21,6 +22,7 @@ __all__ = [
     "Audience",
     "ContactDirectoryPage",
     "ContributionPage",
+    "CorrectionProposal",
     "IncubatorIndexPage",
     "IncubatorPage",
     "KeyFiguresPage",

@@ -58,10 +58,16 @@ class OnboardingIndexPage(RoutablePageMixin, IndexPage):
         verbose_name = "accueil des parcours d'arrivée"
 
 
-class ContributionPage(IndexPage):
+class ContributionPage(RoutablePageMixin, IndexPage):
     """ "Contribuer": how members propose resources and corrections, and where they do it."""
 
     subpage_types = []
+
+    @path("")
+    def propose_view(self, request):
+        from community.views_contributions import propose
+
+        return propose(request, self)
 
     class Meta:
         verbose_name = "page contribuer"
