@@ -52,7 +52,7 @@ def test_key_pages_have_no_serious_violation_and_a_sound_structure(page, site_ur
     assert not report(problems), "\n" + report(problems)
 
 
-def test_key_pages_show_focus_and_reflow_at_320px_and_200_percent(page, site_url):
+def test_key_pages_show_focus_and_reflow_at_320px_and_200_percent(page, site_url, console_log):
     problems = {}
     for name in visit_all(page, site_url):
         problems[name] = a11y.invisible_focus(page)
