@@ -61,3 +61,30 @@ def test_key_pages_show_focus_and_reflow_at_320px_and_200_percent(page, site_url
             problems[name] += a11y.horizontal_overflow(page, width)
         page.set_viewport_size({"width": 1280, "height": 800})
     assert not report(problems), "\n" + report(problems)
+
+
+def test_contribution_form_with_errors_is_accessible(page, site_url, console_log):
+    """The member's contribution form, then the same form showing its errors after a bad submit."""
+    from tests.browser.helpers import log_in, make_user
+
+    page.goto(site_url + KEY_PAGES["contribution"])
+    page.get_by_role("link", name="Se connecter pour contribuer").click()
+    log_in(page, make_user("contributeur-a11y", groups=["Membres"]))
+    problems = {}
+    problems["formulaire de contribution"] = (
+        a11y.blocking_violations(page) + a11y.heading_problems(page) + a11y.unlabelled_fields(page)
+    )
+    # A title and a summary but neither a file nor a link: the server explains what is missing.
+    page.get_by_label("Titre de la ressource").fill("Une ressource sans fichier ni lien")
+    page.get_by_label("Résumé").fill("Un résumé.")
+    page.get_by_label("Type de ressource").select_option(index=1)
+    page.get_by_role("button", name="Envoyer ma proposition").click()
+    page.wait_for_selector(".fr-error-text, .fr-alert--error")
+    assert page.get_by_label("Titre de la ressource").input_value() == "Une ressource sans fichier ni lien"
+    problems["formulaire de contribution avec erreurs"] = (
+        a11y.blocking_violations(page) + a11y.heading_problems(page) + a11y.unlabelled_fields(page)
+    )
+    page.set_viewport_size({"width": NARROW_WIDTH, "height": 800})
+    problems["formulaire de contribution avec erreurs"] += a11y.horizontal_overflow(page, NARROW_WIDTH)
+    problems["console"] = [m for m in console_log if m.startswith("[pageerror]")]
+    assert not report(problems), "\n" + report(problems)
