@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from community.models import Member
+from community.models import IncubatorPage, Member
 from home.facets import Facet, FacetedListing, Sort
 from home.models import Role
 
@@ -82,7 +82,13 @@ DIRECTORY_FACETS = [
         lambda: [(MENTORING_VALUE, "Disponible pour du mentorat")],
         condition=lambda value: Q(mentoring=True),
     ),
-    # Incubateur : facette ajoutée avec les modèles startups/incubateurs (autre branche).
+    # A member belongs to the incubators of the startups they have had a mission in.
+    Facet(
+        "incubateur",
+        "Incubateur",
+        "missions__startup__incubator__slug",
+        lambda: list(IncubatorPage.objects.live().order_by("title").values_list("slug", "title")),
+    ),
 ]
 DIRECTORY_SORTS = {
     "nom": Sort("Nom (A → Z)", ("full_name", "pk")),

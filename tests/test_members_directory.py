@@ -92,3 +92,21 @@ def test_query_count_does_not_grow_with_members(client, directory, django_assert
         member.roles.set([role])
         member.save()
     assert count_queries(client, django_assert_max_num_queries) == before
+
+
+def test_filter_by_incubator_through_missions(client, directory, home):
+    from community.models import Mission
+    from tests.factories_startups import incubator, startup
+
+    dinum = incubator(home, "dinum", "Incubateur de la DINUM")
+    incubator(home, "fabnum", "Fabrique numérique")
+    cantine = startup(home, "Cantine test", incubator=dinum)
+    karim = Member.objects.get(slug="karim-benali")
+    Mission.objects.create(member=karim, startup=cantine, startup_ref="cantine-test")
+    client.force_login(directory["viewer"])
+    html = client.get(DIRECTORY).content.decode()
+    assert "Incubateur de la DINUM (1)" in html
+    assert "Fabrique numérique (" not in html  # no member there: the option is not offered
+    results = client.get(f"{DIRECTORY}?incubateur=dinum").content.decode().split('role="status"')[1]
+    assert "Karim Benali" in results
+    assert "Léa Fontaine" not in results
