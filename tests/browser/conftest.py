@@ -51,7 +51,7 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "fr-FR", "timezone_id": "Europe/Paris"}
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def console_log(page, request):
     """Collects console messages and page errors; written to test-results/ when the test fails."""
     messages = []
