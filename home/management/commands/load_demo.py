@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
+from community.editorial import ensure_editorial_setup
+
 # Each module exposes load(log). Order matters: later apps fill the sections home.demo creates.
 DEMO_MODULES = [
     "home.demo",
@@ -26,16 +28,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_admin=False, **options):
         for module_name in DEMO_MODULES:
-            try:
-                module = import_module(module_name)
-            except ModuleNotFoundError as exc:
-                if exc.name != module_name:
-                    raise
-                continue
-            module.load(self.log)
-        from community.editorial import ensure_editorial_setup  # workflows + section permissions
-
-        ensure_editorial_setup()
+            import_module(module_name).load(self.log)
+        ensure_editorial_setup()  # workflows and per-section permissions on the sections just made
         if not no_admin:
             self.ensure_admin()
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))
