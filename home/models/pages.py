@@ -58,16 +58,17 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "page d'accueil"
 
-    def latest_in_section(self, model_label):
-        """Most recently published pages under a section, empty while the section is absent."""
-        index_model = apps.get_model(model_label)
-        section = index_model.objects.live().descendant_of(self).first()
+    def section_pages(self, model_label):
+        """Public pages under the section of that index type, empty while the section is absent."""
+        section = apps.get_model(model_label).objects.live().descendant_of(self).first()
         if section is None:
             return Page.objects.none()
+        return Page.objects.live().public().descendant_of(section)
+
+    def latest_in_section(self, model_label):
+        """Most recently published pages under a section."""
         return (
-            Page.objects.live()
-            .public()
-            .descendant_of(section)
+            self.section_pages(model_label)
             .order_by("-first_published_at")
             .specific()
             .defer_streamfields()[: self.latest_count]
@@ -88,9 +89,7 @@ class HomePage(BasePage):
             ("ressources", "resources.ResourceIndexPage"),
             ("startups", "community.StartupIndexPage"),
         ):
-            section = apps.get_model(model_label).objects.live().descendant_of(self).first()
-            count = Page.objects.live().public().descendant_of(section).count() if section else 0
-            figures.append({"label": label, "value": count})
+            figures.append({"label": label, "value": self.section_pages(model_label).count()})
         from community.figures import home_figures  # community builds on home: imported late
 
         figures.extend(home_figures())
