@@ -18,3 +18,8 @@ class CommunityConfig(AppConfig):
         from community import contributions_notifications
 
         contributions_notifications.connect_signals()
+
+        # Editors are staff, and /admin/ needs staff (community/staff.py).
+        from community import staff
+
+        staff.connect_signals()

@@ -74,7 +74,7 @@ def load(log):
             EmailAddress.objects.get_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
-            # Admin access comes from the group's `wagtailadmin.access_admin`, not from is_staff.
+            # Admin access: the group's access_admin, plus is_staff from joining it (community/staff.py).
             user.groups.add(*Group.objects.filter(name__in=groups))
             created += 1
         member = Member.objects.filter(user=user).first()

@@ -1,6 +1,8 @@
 """Fabrique settings. Every deployment value comes from the environment (see README)."""
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -62,10 +64,14 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    # Hardening (docs/securite.md): Content-Security-Policy and login attempt limiting.
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.security_headers.SecurityHeadersMiddleware",  # CSP by path, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -130,6 +137,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out attempt before any check
+    "community.staff.StaffOnlyAdminBackend",  # /admin/ needs is_staff too (denies access_admin otherwise)
     "django.contrib.auth.backends.ModelBackend",  # Wagtail's /admin/login/ (username) for editors
     "allauth.account.auth_backends.AuthenticationBackend",  # the public site's login by email
 ]
@@ -271,6 +280,69 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+
+# --- Hardening (docs/securite.md) ---------------------------------------------------------------
+# Content-Security-Policy. Public pages: our own scripts and styles only, no inline code; video
+# players of the guides' embed block; images from us (and data: icons of the DSFR's CSS). The
+# Wagtail admin (and Django's) run inline scripts and styles: they get FABRIQUE_CSP_ADMIN
+# (home/security_headers.py picks it by path). FABRIQUE_CSP_REPORT_ONLY=1 only reports violations.
+_CSP_SELF, _CSP_NONE = "'self'", "'none'"
+
+
+def _origin(url: str) -> str:
+    return "{0.scheme}://{0.netloc}".format(urlsplit(url))
+
+
+_CSP_VIDEO_PLAYERS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+FABRIQUE_CSP_PUBLIC = {
+    "default-src": [_CSP_SELF],
+    "script-src": [_CSP_SELF],
+    "style-src": [_CSP_SELF],
+    "img-src": [_CSP_SELF, "data:", *env_list("FABRIQUE_CSP_IMG_HOSTS", [])],
+    "font-src": [_CSP_SELF],
+    "connect-src": [_CSP_SELF],
+    "frame-src": _CSP_VIDEO_PLAYERS,
+    "object-src": [_CSP_NONE],
+    "base-uri": [_CSP_SELF],
+    # The SSO button posts to us, then the browser is redirected to the identity provider.
+    "form-action": [_CSP_SELF, *([_origin(OIDC_SERVER_URL)] if FABRIQUE_OIDC_ENABLED else [])],
+    "frame-ancestors": [_CSP_NONE],
+    "report-uri": env_str("FABRIQUE_CSP_REPORT_URI") or None,
+}
+FABRIQUE_CSP_ADMIN = {
+    **FABRIQUE_CSP_PUBLIC,
+    "script-src": [_CSP_SELF, "'unsafe-inline'"],
+    "style-src": [_CSP_SELF, "'unsafe-inline'"],
+    "img-src": [_CSP_SELF, "data:", "blob:", *env_list("FABRIQUE_CSP_IMG_HOSTS", [])],
+    "frame-src": [_CSP_SELF, *_CSP_VIDEO_PLAYERS],  # the live preview panel
+    "frame-ancestors": [_CSP_SELF],  # the preview is framed by the editor
+}
+FABRIQUE_CSP_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+if env_bool("FABRIQUE_CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = None, {"DIRECTIVES": FABRIQUE_CSP_PUBLIC}
+else:
+    CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": FABRIQUE_CSP_PUBLIC}, None
+# Browser features no page of ours uses (home/security_headers.py sends it on every response).
+FABRIQUE_PERMISSIONS_POLICY = (
+    "accelerometer=(), browsing-topics=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # editors' email hashes are not sent to a third party
+
+# Login attempt limiting (django-axes) on every login form: the site's (by email) and /admin/login/.
+# Locked per account *and* address: a typo-prone agent elsewhere is never locked out by an attacker;
+# the per-account limits of our limiter and allauth's stay on top (see docs/securite.md).
+AXES_FAILURE_LIMIT = env_int("FABRIQUE_AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("FABRIQUE_AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "community.login_limits.attempted_account"
+AXES_CLIENT_IP_CALLABLE = "community.login_limits.client_ip"
+AXES_LOCKOUT_CALLABLE = "community.login_limits.lockout_response"
 
 if not DEBUG:
     # Behind a TLS-terminating proxy, set DJANGO_SECURE_PROXY_SSL_HEADER=1 so redirects and
