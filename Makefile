@@ -10,12 +10,13 @@ PYTEST_ARGS ?= -n auto
 
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup browser-deps run test lint format lock migrate demo check-deploy screenshots clean
+.PHONY: help setup browser-deps run test lint format audit lock migrate demo check-deploy screenshots clean
 
 help:
 	@echo "make run     installe, migre, charge la démo et sert http://$(HOST):$(PORT)"
 	@echo "make test    installe puis lance toute la suite de tests"
 	@echo "make lint    ruff check + ruff format --check"
+	@echo "make audit   dépendances vulnérables (pip-audit, réseau requis) + analyse du code (bandit)"
 	@echo "make format  reformate le code avec ruff"
 	@echo "make screenshots  captures des pages clés (bureau et mobile) dans screenshots/"
 
@@ -67,6 +68,13 @@ lint: setup
 format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Security checks run by CI before the tests (docs/securite.md). pip-audit asks PyPI's vulnerability
+# service about every locked version (network needed); --strict fails when a package could not be
+# audited, so an offline run never passes silently. bandit: no medium or high finding allowed.
+audit: setup
+	$(BIN)/pip-audit --strict --disable-pip --progress-spinner off -r requirements.lock
+	$(BIN)/bandit -q -c pyproject.toml -r config home resources community -ll
 
 # Regenerates the lock from pyproject.toml (needs network access to PyPI).
 lock: setup
