@@ -7,3 +7,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = "Accueil et taxonomies"
+
+    def ready(self):
+        from home import invalidation
+
+        invalidation.connect()
