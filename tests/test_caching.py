@@ -128,12 +128,16 @@ def test_children_published_unpublished_moved_deleted_update_index_and_home(clie
     assert "Nouveau guide" not in html_of(client, index_url)
     assert "Nouveau guide" not in html_of(client, "/")
 
-    moved = guides[0]
-    moved.move(sections["ressources"], pos="last-child")
+    old_url = guides[0].url
+    assert "Recruter une équipe" in html_of(client, old_url)
+    guides[0].move(guides[1], pos="last-child")
+    new_url = Page.objects.get(pk=guides[0].pk).url
+    assert client.get(old_url).url == new_url  # Wagtail's redirect, not the cached copy
+    assert "Recruter une équipe" in html_of(client, new_url)
     assert "Recruter une équipe" not in html_of(client, index_url)
-    assert "Recruter une équipe" in html_of(client, sections["ressources"].url)
 
     Page.objects.get(pk=guides[1].pk).delete()
+    assert client.get(guides[1].url).status_code == 404
     assert "Mesurer son impact" not in html_of(client, index_url)
     assert "Mesurer son impact" not in html_of(client, "/")
 
