@@ -11,9 +11,18 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from home import caching
 
 # Apps whose models can be shown on a public page (pages, snippets, taxonomies, settings, members,
-# images, documents, sites and view restrictions, tags).
+# images, documents, sites and view restrictions, tags, redirects).
 WATCHED_APPS = frozenset(
-    {"home", "resources", "community", "wagtailcore", "wagtailimages", "wagtaildocs", "taggit"}
+    {
+        "home",
+        "resources",
+        "community",
+        "wagtailcore",
+        "wagtailimages",
+        "wagtaildocs",
+        "wagtailredirects",
+        "taggit",
+    }
 )
 # Bookkeeping models of those apps that no anonymous page shows: bumping on them would empty the
 # cache at every draft save, rendering, lock, log line or reader's click.
