@@ -98,7 +98,9 @@ def test_sorts_and_bad_input(client, library):
     assert response.status_code == 200
 
 
-def test_query_count_does_not_grow_with_the_number_of_resources(client, library):
+def test_query_count_does_not_grow_with_the_number_of_resources(client, library, settings):
+    settings.FABRIQUE_PAGE_CACHE = False  # measures rendering, not the page cache (tests/test_caching.py)
+
     def count_queries():
         with CaptureQueriesContext(connection) as queries:
             get(client, "phase=construction")

@@ -60,7 +60,8 @@ def test_steps_are_grouped_by_moment_with_links_duration_and_essential(client, s
     assert "Facultative" in html and "Essentielle" in html
 
 
-def test_path_page_query_count_does_not_grow_with_steps(client, setup):
+def test_path_page_query_count_does_not_grow_with_steps(client, setup, settings):
+    settings.FABRIQUE_PAGE_CACHE = False  # measures rendering, not the page cache (tests/test_caching.py)
     path, guide = setup
     client.force_login(UserFactory())
     add_step_with_links(path, 1, guide)

@@ -113,7 +113,9 @@ def test_sort_by_date_and_pagination(client, index):
     assert "page=1" in response.content.decode()
 
 
-def test_query_count_per_results_page_does_not_grow(client, index):
+def test_query_count_per_results_page_does_not_grow(client, index, settings):
+    settings.FABRIQUE_PAGE_CACHE = False  # measures rendering, not the page cache (tests/test_caching.py)
+
     def queries_for_one_page():
         with CaptureQueriesContext(connection) as queries:
             search(client, q="modèle")

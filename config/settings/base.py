@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.security_headers.SecurityHeadersMiddleware",  # CSP by path, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the cache before sessions, routing and rendering (home/page_cache.py);
+    # middleware listed below it run only on a miss, and their headers are stored with the page.
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -129,6 +132,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous pages and page fragments, invalidated by the content generation (home/caching.py).
+FABRIQUE_PAGE_CACHE = env_bool("FABRIQUE_PAGE_CACHE", True)
+FABRIQUE_PAGE_CACHE_TIMEOUT = env_int("FABRIQUE_PAGE_CACHE_TIMEOUT", 600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,110 @@
+"""Signal handlers that bump the content generation whenever something the public sees changes."""
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from home import caching
+
+# Apps whose models can be shown on a public page (pages, snippets, taxonomies, settings, members,
+# images, documents, sites and view restrictions, tags, redirects).
+WATCHED_APPS = frozenset(
+    {
+        "home",
+        "resources",
+        "community",
+        "wagtailcore",
+        "wagtailimages",
+        "wagtaildocs",
+        "wagtailredirects",
+        "taggit",
+    }
+)
+# Bookkeeping models of those apps that no anonymous page shows: bumping on them would empty the
+# cache at every draft save, rendering, lock, log line or reader's click.
+IGNORED_MODELS = frozenset(
+    {
+        "wagtailcore.revision",
+        "wagtailcore.pagelogentry",
+        "wagtailcore.modellogentry",
+        "wagtailcore.comment",
+        "wagtailcore.commentreply",
+        "wagtailcore.pagesubscription",
+        "wagtailcore.workflowstate",
+        "wagtailcore.taskstate",
+        "wagtailcore.workflowcontenttype",
+        "wagtailcore.referenceindex",
+        "wagtailcore.uploadedfile",
+        "wagtailimages.rendition",
+        "community.pagefeedback",
+        "community.onboardingprogress",
+        "community.correctionproposal",
+    }
+)
+# A page saved with only these fields changed a draft, a lock or a comment, not the live page
+# (Page.save_revision, locking); publishing goes through `page_published`.
+DRAFT_ONLY_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_by",
+        "locked_at",
+        "wagtail_admin_comments",
+    }
+)
+# A user's login time is written at every login and shown nowhere.
+USER_BOOKKEEPING_FIELDS = frozenset({"last_login"})
+
+
+def bump_after_commit(**kwargs):
+    """Bump now, and again once the transaction commits.
+
+    The second bump matters: a page rendered by another request between the first bump and the
+    commit still reads the old rows and would otherwise be cached under the new generation.
+    """
+    caching.bump()
+    transaction.on_commit(caching.bump)
+
+
+def _watched(sender) -> bool:
+    meta = getattr(sender, "_meta", None)
+    return meta is not None and meta.app_label in WATCHED_APPS and meta.label_lower not in IGNORED_MODELS
+
+
+def on_model_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    if not _watched(sender):
+        return
+    if created and isinstance(instance, BaseGenericSetting | BaseSiteSetting):
+        return  # made by `load()` on first use, holding the defaults every page already shows
+    fields = frozenset(update_fields or ())
+    if fields and isinstance(instance, Page) and fields <= DRAFT_ONLY_FIELDS:
+        return
+    if fields and sender is apps.get_model("community", "User") and fields <= USER_BOOKKEEPING_FIELDS:
+        return
+    bump_after_commit()
+
+
+def on_model_deleted(sender, **kwargs):
+    if _watched(sender):
+        bump_after_commit()
+
+
+def on_m2m_changed(sender, action, **kwargs):
+    if action.startswith("post_") and (_watched(kwargs["model"]) or _watched(type(kwargs["instance"]))):
+        bump_after_commit()
+
+
+def connect():
+    """Called once from HomeConfig.ready()."""
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump_after_commit, dispatch_uid=f"fabrique-cache-{id(signal)}")
+    post_save.connect(on_model_saved, dispatch_uid="fabrique-cache-save")
+    post_delete.connect(on_model_deleted, dispatch_uid="fabrique-cache-delete")
+    m2m_changed.connect(on_m2m_changed, dispatch_uid="fabrique-cache-m2m")
