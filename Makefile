@@ -10,7 +10,7 @@ PYTEST_ARGS ?= -n auto
 
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup browser-deps run test lint format audit lock migrate demo check-deploy screenshots clean
+.PHONY: help setup browser-deps run test lint format audit lock migrate demo check-deploy screenshots bench clean
 
 help:
 	@echo "make run     installe, migre, charge la démo et sert http://$(HOST):$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint    ruff check + ruff format --check"
 	@echo "make audit   dépendances vulnérables (pip-audit, réseau requis) + analyse du code (bandit)"
 	@echo "make format  reformate le code avec ruff"
+	@echo "make bench   mesures de performance sur la base DATABASE_URL (voir README)"
 	@echo "make screenshots  captures des pages clés (bureau et mobile) dans screenshots/"
 
 # Fails loudly, in French, when a prerequisite is missing.
@@ -88,6 +89,15 @@ check-deploy: setup
 # PNGs of the key pages at desktop and mobile widths, for reviewers (in screenshots/).
 screenshots: demo browser-deps
 	$(BIN)/python tests/browser/screenshots.py --output screenshots
+
+# Performance figures of the database in DATABASE_URL (fill it first: bench/populate.py --scale 10).
+BENCH_RUN_TIME ?= 2m
+bench: setup
+	@test -n "$$DATABASE_URL" || { echo "ERREUR : définissez DATABASE_URL (une base remplie par bench/populate.py)." >&2; exit 1; }
+	$(BIN)/python bench/render.py
+	$(BIN)/python bench/admin.py
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/load.py --run-time $(BENCH_RUN_TIME)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

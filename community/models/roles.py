@@ -1,5 +1,7 @@
 """One page per actor of a startup d'État, tied to the `home.Role` taxonomy term it explains."""
 
+import datetime
+
 from django.apps import apps
 from django.db import models
 
@@ -21,8 +23,17 @@ from .members import Member
 ROLE_TAGGED_MODELS = ["resources.GuidePage", "resources.ResourcePage"]
 
 
-def pages_tagged_with_role(role):
-    """Live public pages of every role-tagged model carrying this role, newest first."""
+# The role page shows this many tagged pages and members, then links to the full filtered listings:
+# a role carries thousands of resources and members on the real network.
+ROLE_PAGE_LIMIT = 12
+
+
+def pages_tagged_with_role(role, limit=None):
+    """Live public pages of every role-tagged model carrying this role, newest first (`limit` at most).
+
+    With a limit, each model returns only its newest `limit` rows, so the cost stays flat however
+    many pages carry the role.
+    """
     if role is None:
         return []
     found = []
@@ -31,10 +42,22 @@ def pages_tagged_with_role(role):
             model = apps.get_model(label)
         except LookupError:
             continue
-        found.extend(model.objects.live().public().filter(roles=role).defer_streamfields())
-    return sorted(
-        found, key=lambda page: page.first_published_at or page.latest_revision_created_at, reverse=True
+        queryset = (
+            model.objects.live()
+            .public()
+            .filter(roles=role)
+            .defer_streamfields()
+            .order_by(models.F("first_published_at").desc(nulls_last=True), "-pk")
+        )
+        found.extend(queryset[:limit] if limit else queryset)
+    # Never-published pages (no date at all) sort last instead of failing the comparison.
+    undated = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    pages = sorted(
+        found,
+        key=lambda page: (page.first_published_at or page.latest_revision_created_at or undated, page.pk),
+        reverse=True,
     )
+    return pages[:limit] if limit else pages
 
 
 class RolePage(BasePage):
@@ -91,11 +114,14 @@ class RolePage(BasePage):
         }
         return [pages[pk] for pk in ids if pk in pages]
 
-    def related_pages(self):
-        """Chosen pages first, then the pages tagged with the role, without duplicates."""
+    def related_pages(self, limit=None):
+        """Chosen pages first, then the newest pages tagged with the role, without duplicates."""
         chosen = self.chosen_pages()
         seen = {p.pk for p in chosen}
-        return chosen + [p for p in pages_tagged_with_role(self.role) if p.pk not in seen]
+        # A chosen page may also be tagged: ask for enough tagged pages to fill `limit` after removal.
+        tagged = pages_tagged_with_role(self.role, limit + len(chosen) if limit else None)
+        pages = chosen + [p for p in tagged if p.pk not in seen]
+        return pages[: max(limit, len(chosen))] if limit else pages
 
     def members(self):
         if self.role_id is None:
@@ -114,8 +140,14 @@ class RolePage(BasePage):
         context["responsibilities"] = self.responsibilities.select_related("phase").order_by(
             "phase__order", "sort_order"
         )
-        context["related_pages"] = self.related_pages()
-        context["members"] = self.members()
+        context["related_pages"] = self.related_pages(limit=ROLE_PAGE_LIMIT)
+        members = self.members()
+        context["members"] = members[:ROLE_PAGE_LIMIT]
+        context["members_count"] = members.count()
+        if self.role_id is not None:
+            context["role_slug"] = self.role.slug
+            library = apps.get_model("resources.ResourceIndexPage").objects.live().first()
+            context["library_url"] = library.get_url(request) if library else ""
         context["paths"] = self.onboarding_paths()
         return context
 

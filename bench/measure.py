@@ -1,0 +1,66 @@
+"""What every bench script shares: Django set-up, percentiles, wall and CPU clocks, the JSON line.
+
+Figures measured on a shared machine mean little without its load, so every result carries the
+1-minute load average and the CPU time of the measuring process beside wall-clock times.
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_django(settings="config.settings.base"):
+    """Import path and settings as for manage.py; the page cache is off unless asked otherwise."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings)
+    import django
+
+    django.setup()
+
+
+def percentile(values, share):
+    """Nearest-rank percentile (`share` in 0..1) of a non-empty list."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def summary(times_ms):
+    """p50, p95 and max of a list of durations in milliseconds, rounded for printing."""
+    return {
+        "p50_ms": round(statistics.median(times_ms), 1),
+        "p95_ms": round(percentile(times_ms, 0.95), 1),
+        "max_ms": round(max(times_ms), 1),
+        "n": len(times_ms),
+    }
+
+
+class Clock:
+    """Wall and CPU time of this process since creation (CPU excludes other engineers' load)."""
+
+    def __init__(self):
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def figures(self):
+        return {
+            "wall_seconds": round(time.perf_counter() - self.wall, 1),
+            "cpu_seconds": round(time.process_time() - self.cpu, 1),
+        }
+
+
+def machine():
+    return {"load_average_1min": round(os.getloadavg()[0], 2), "cpu_count": os.cpu_count()}
+
+
+def machine_line():
+    info = machine()
+    return f"charge machine : {info['load_average_1min']} sur {info['cpu_count']} cœurs"
+
+
+def emit(result):
+    """The one JSON line scripts read, last line of the output."""
+    print(json.dumps({**result, **machine()}, ensure_ascii=False))

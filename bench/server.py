@@ -1,0 +1,94 @@
+"""A production-like gunicorn server for the load benches, started and stopped by the script itself.
+
+`DJANGO_DEBUG=0` with a generated secret key, bound to 127.0.0.1 on a free port, static files
+collected into a temporary STATIC_ROOT (served by whitenoise in the same workers), the database and
+REDIS_URL of the caller's environment. Only the processes started here are stopped, by their id.
+"""
+
+import contextlib
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(static_root):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_STATIC_ROOT": str(static_root),
+    }
+
+
+@contextlib.contextmanager
+def gunicorn(workers=2, prepare_static=None):
+    """Yield (base URL, gunicorn master pid, static root); `prepare_static(root)` may add files first."""
+    static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
+    env = production_env(static_root)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    if prepare_static:
+        prepare_static(static_root)
+    port = free_port()
+    log = open(static_root / "gunicorn.log", "w")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(
+        [str(BIN / "gunicorn"), "config.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base, process, static_root)
+        yield base, process.pid, static_root
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+        shutil.rmtree(static_root, ignore_errors=True)
+
+
+def _wait_until_up(base, process, static_root, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("gunicorn s'est arrêté :\n" + (static_root / "gunicorn.log").read_text())
+        try:
+            with urllib.request.urlopen(base + "/", timeout=10) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"gunicorn ne répond pas sur {base} après {timeout} s.")
+
+
+def worker_rss_mb(master_pid):
+    """Resident memory of each gunicorn worker (children of the master), in MB, from /proc."""
+    import psutil
+
+    return [round(child.memory_info().rss / 2**20, 1) for child in psutil.Process(master_pid).children()]
