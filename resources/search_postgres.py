@@ -16,7 +16,7 @@ from operator import and_ as operator_and
 from operator import or_ as operator_or
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, ManyToManyField
 
 from modelsearch.utils import get_descendants_content_types_pks
@@ -169,14 +169,19 @@ def summarise(base, facets, selected, text, operator, *, order, offset, limit) -
 
     summary = Summary(total=0, counts={facet.param: Counter() for facet in facets}, offset=offset)
     page_rows = []
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The index and link tables are read from memory: random reads cost about what sequential
+        # ones do. Said so for this statement only, PostgreSQL probes the link tables' indexes for
+        # each match instead of hashing whole tables (half the time at 100,000 pages).
+        cursor.execute("SET LOCAL random_page_cost = 1.1")
         cursor.execute(sql, params)
-        for what, value, number in cursor.fetchall():
-            if what == TOTAL_ROW:
-                summary.total = number
-            elif what == PAGE_ROWS:
-                page_rows.append((number, int(value)))
-            elif value is not None:
-                summary.counts[what][value] += number  # a facet has one branch per page type
+        rows = cursor.fetchall()
+    for what, value, number in rows:
+        if what == TOTAL_ROW:
+            summary.total = number
+        elif what == PAGE_ROWS:
+            page_rows.append((number, int(value)))
+        elif value is not None:
+            summary.counts[what][value] += number  # a facet has one branch per page type
     summary.page_ids = [page_id for _, page_id in sorted(page_rows)]
     return summary
