@@ -15,6 +15,7 @@ percentiles would be without the other users' load.
 import argparse
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -56,6 +57,9 @@ PAGED = [("recruter", {"page": "3"}), ("atelier", {"tri": "date"}), ("atelier", 
 AUTOCOMPLETE = ["r", "re", "rec", "c", "co", "col", "é", "mo", "for"]
 
 
+RESULTS_RE = re.compile(r'id="resultats"[^>]*>(\d+) résultat')
+
+
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -93,15 +97,18 @@ def main():
         client.get("/recherche/", params)
     backend_cpu = backend_cpu_reader()  # the connection stays open (persistent) for the whole run
 
-    search_times, search_cpu, query_counts = [], [], {}
+    search_times, search_cpu, query_counts, result_counts = [], [], {}, {}
     for params in cases:
         for _ in range(args.repeat):
             elapsed, cpu = timed(client, "/recherche/", params, backend_cpu)
             search_times.append(elapsed)
             search_cpu.append(cpu)
         with CaptureQueriesContext(connection) as queries:
-            client.get("/recherche/", params)
-        query_counts[json.dumps(params, ensure_ascii=False)] = len(queries)
+            response = client.get("/recherche/", params)
+        found = RESULTS_RE.search(response.content.decode())
+        key = json.dumps(params, ensure_ascii=False)
+        query_counts[key] = len(queries)
+        result_counts[key] = int(found.group(1)) if found else 0
 
     suggest_times, suggest_cpu = [], []
     for typed in AUTOCOMPLETE:
@@ -146,9 +153,9 @@ def main():
         f"p95 {result['suggest_p95_ms']} ms ; "
         f"temps CPU p50 {result['suggest_cpu_p50_ms']} ms, p95 {result['suggest_cpu_p95_ms']} ms."
     )
-    print("Requêtes SQL par page de résultats :")
+    print("Requêtes SQL par page de résultats (le nombre ne dépend pas de celui des résultats) :")
     for params, count in query_counts.items():
-        print(f"  {count:3d}  {params}")
+        print(f"  {count:3d}  {params} ({result_counts[params]} résultats)")
     print(json.dumps(result, ensure_ascii=False))
 
 

@@ -21,15 +21,14 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from django.db.models import (
     BigIntegerField,
+    BooleanField,
     CharField,
     Count,
     Exists,
-    F,
-    FloatField,
+    ExpressionWrapper,
     Max,
     OuterRef,
     Q,
-    Subquery,
     prefetch_related_objects,
 )
 from django.db.models.functions import Cast
@@ -162,28 +161,26 @@ def prefiltered(queryset, query: str, *, operator: str = "and", cache: dict | No
     return queryset.filter(pk__in=ids)
 
 
-def ranked(queryset, query: str, *, operator: str = "and", cache: dict | None = None):
-    """Matching objects, best first: title matches (weighted, length-normalised) above body matches.
+def ranked(queryset, query: str, *, operator: str = "and"):
+    """Matching objects, best first: every title match above every body-only match, then the backend's score.
 
-    On PostgreSQL the score is read from Wagtail's index row of each candidate (a unique-index
-    lookup) with the same formula as Wagtail's backend; elsewhere Wagtail's backend ranks.
+    Used where the PostgreSQL summary (resources/search_postgres.py) is not: ranking by the backend's
+    score alone let a body repeating a word outrank a title holding it on SQLite (BM25 over one text).
     """
-    if connection.vendor != "postgresql":
-        return run_search(queryset, query, operator=operator)
-    from django.contrib.postgres.search import SearchRank
-
-    tsquery = _postgres_tsquery(query, operator)
-    entry = IndexEntry.objects.filter(
-        content_type_id=OuterRef("content_type_id"), object_id=Cast(OuterRef("pk"), CharField())
+    results = run_search(queryset, query, operator=operator).get_queryset()
+    # A stem begins the folded words it comes from ("recrut" of "recrutement"): matched as prefixes in
+    # the autocomplete column (folded title words, on every backend), the stems tell title matches apart.
+    stems = stemmed_text(query).split()
+    if not stems:
+        return results
+    combine = And if operator == "and" else Or
+    title_hits = Page.objects.autocomplete(
+        combine([PlainText(word) for word in stems]), order_by_relevance=False
     )
-    score = entry.annotate(
-        score=SearchRank(F("title"), tsquery) * F("title_norm") + SearchRank(F("body"), tsquery)
-    ).values("score")[:1]
-    return (
-        prefiltered(queryset, query, operator=operator, cache=cache)
-        .annotate(search_score=Subquery(score, output_field=FloatField()))
-        .order_by("-search_score", "-id")
+    in_title = ExpressionWrapper(
+        Q(pk__in=title_hits.get_queryset().values("pk")), output_field=BooleanField()
     )
+    return results.annotate(in_title=in_title).order_by("-in_title", *results.query.order_by)
 
 
 def matching(queryset, query: str, *, operator: str = "and", cache: dict | None = None):
@@ -464,7 +461,7 @@ class SiteSearch(FacetedListing):
             return Page.objects.none()
         queryset = self._faceted().specific()
         if self.sort == "pertinence":
-            return ranked(queryset, self.search_text, operator=self.operator, cache=self._candidates)
+            return ranked(queryset, self.search_text, operator=self.operator)
         return matching(queryset, self.search_text, operator=self.operator, cache=self._candidates).order_by(
             *self.sorts[self.sort].ordering
         )

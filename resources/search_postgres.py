@@ -107,11 +107,17 @@ def _matched_sql(base, flag_columns, flag_params, text, operator, order):
     """The CTE body: visible pages matching the text, with facet flags and the sort key."""
     tsquery, tsquery_params = tsquery_sql(text, operator)
     visible, visible_params = _where_on_page_table(base)
-    if order == "pertinence":  # the formula of Wagtail's PostgreSQL backend
-        sort_key = f'ts_rank(e."title", {tsquery}) * e."title_norm" + ts_rank(e."body", {tsquery})'
-        sort_params = tsquery_params * 2
+    if order == "pertinence":
+        # Every title match first (the query's stems begin words of the folded title, which the
+        # autocomplete column holds), then the formula of Wagtail's PostgreSQL backend.
+        stems = stemmed_text(text).split()  # \w+ words: nothing to escape in a tsquery
+        joiner = " & " if operator == "and" else " | "
+        in_title = "e.\"autocomplete\" @@ to_tsquery('simple', %s)" if stems else "FALSE"
+        rank = f'ts_rank(e."title", {tsquery}) * e."title_norm" + ts_rank(e."body", {tsquery})'
+        sort_key = f'{in_title} AS "in_title", {rank}'
+        sort_params = ([joiner.join(f"{word}:*" for word in stems)] if stems else []) + tsquery_params * 2
     else:
-        sort_key, sort_params = '"wagtailcore_page"."last_published_at"', []
+        sort_key, sort_params = 'FALSE AS "in_title", "wagtailcore_page"."last_published_at"', []
     columns = ", ".join(['"wagtailcore_page"."id"', '"wagtailcore_page"."content_type_id"', *flag_columns])
     # Testing the body and title columns separately lets PostgreSQL combine their two GIN indexes
     # (Wagtail's backend tests `title || body`, which no index covers).
@@ -162,7 +168,7 @@ def summarise(base, facets, selected, text, operator, *, order, offset, limit) -
     # The displayed page only: the rows are numbered to keep their order through UNION ALL.
     branches.append(
         "SELECT %s::text, p.id::text, ROW_NUMBER() OVER () FROM (SELECT m.id FROM m "  # noqa: S608
-        f"WHERE {passing()} ORDER BY m.sort_key DESC, m.id DESC LIMIT %s OFFSET %s) p"
+        f"WHERE {passing()} ORDER BY m.in_title DESC, m.sort_key DESC, m.id DESC LIMIT %s OFFSET %s) p"
     )
     params += [PAGE_ROWS, limit, offset]
     sql = f"WITH m AS MATERIALIZED ({matched}) " + " UNION ALL ".join(f"({branch})" for branch in branches)

@@ -53,6 +53,21 @@ def test_title_matches_rank_above_body_matches(client, index):
     assert titles(search(client, q="budget"))[0] == "Préparer son budget"
 
 
+def test_a_long_title_match_ranks_above_a_body_that_repeats_the_word(client, index):
+    ResourcePageFactory(
+        parent=index,
+        title="Compte rendu",
+        intro="Budget : le budget, rien que le budget ; budget voté, budget exécuté, budgets.",
+    )
+    ResourcePageFactory(
+        parent=index,
+        title="Construire le budget annuel d'une startup d'État, ligne par ligne, avec son administration",
+        intro="Une trame simple à remplir en équipe.",
+    )
+    ResourcePageFactory(parent=index, title="Sans rapport", intro="Le budget y est cité une fois.")
+    assert titles(search(client, q="budgets"))[0].startswith("Construire le budget annuel")
+
+
 def test_extracts_are_escaped_and_highlighted(client, index):
     ResourcePageFactory(
         parent=index,
