@@ -207,6 +207,23 @@ def test_autocomplete_ignores_accents(client, index):
     assert suggestions[0]["type"] == "Ressource"
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("recrutement", "Recruter une développeuse"),
+        ("recrutements dev", "Recruter une développeuse"),
+        ("collectivites", "Travailler avec les collectivités"),
+        ("hébergement", "Héberger un service"),
+    ],
+)
+def test_autocomplete_finds_a_whole_word_in_another_form(client, index, typed, expected):
+    for title in ("Recruter une développeuse", "Travailler avec les collectivités", "Héberger un service"):
+        ResourcePageFactory(parent=index, title=title)
+    ResourcePageFactory(parent=index, title="Recevoir les usagers")
+    suggestions = client.get("/recherche/suggestions/", {"q": typed}).json()["suggestions"]
+    assert [item["title"] for item in suggestions] == [expected]
+
+
 def test_index_follows_publish_unpublish_and_delete_without_update_index(client, index):
     page = ResourcePageFactory(parent=index, title="Gabarit de compte rendu")
     assert titles(search(client, q="gabarit")) == ["Gabarit de compte rendu"]
