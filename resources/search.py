@@ -4,7 +4,8 @@ Matching goes through Wagtail's database search backend (FTS5 on SQLite, tsvecto
 against the folded, stemmed fields every `BasePage` indexes (see home/text.py). Around it:
 who may see what (drafts never, restricted pages only for those allowed), facets that work on
 any page type having the field, a relaxed "any word" pass and a one-letter typo correction when
-nothing matches, and highlighted extracts.
+nothing matches, and highlighted extracts. On PostgreSQL a results page's total, facet counts and
+ranked page come from one statement (resources/search_postgres.py).
 """
 
 import re

@@ -4,9 +4,9 @@ Wagtail's backend would run the match (and rank every match) once per COUNT, per
 for the page itself. Here one statement materialises the matching visible pages (a CTE read
 through the index's GIN indexes), then groups it for the total and for every facet's counts (from
 the link tables: `kind` columns, phases/roles join tables) and picks the one displayed page of
-results, ranked with the formula of Wagtail's backend. The statement's SQL comes from the ORM
-querysets the rest of the search uses (who may see what, each facet's filter), so both paths
-select the same pages.
+results: title matches first, then the formula of Wagtail's backend. The statement's SQL comes
+from the ORM querysets the rest of the search uses (who may see what, each facet's filter), so
+both paths select the same pages.
 """
 
 from collections import Counter
