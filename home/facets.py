@@ -138,15 +138,22 @@ class FacetedListing:
         rows = queryset.values(facet.lookup).annotate(n=Count("pk", distinct=True))
         return {row[facet.lookup]: row["n"] for row in rows}
 
-    def page(self):
-        paginator = Paginator(self.results, self.per_page)
+    def requested_page(self) -> int | None:
+        """The page number asked for: 1 when unreadable, None when absurdly large (the last page)."""
         raw = self.request.GET.get("page", "1")
         if not raw.isdigit():
-            number = 1
-        elif len(raw) > 6:  # absurdly large page numbers land on the last page
-            number = paginator.num_pages
-        else:
-            number = min(int(raw), paginator.num_pages)
+            return 1
+        if len(raw) > 6:
+            return None
+        return int(raw)
+
+    def page(self):
+        return self.paginate(self.results)
+
+    def paginate(self, object_list):
+        paginator = Paginator(object_list, self.per_page)
+        number = self.requested_page()
+        number = paginator.num_pages if number is None else min(number, paginator.num_pages)
         return paginator.get_page(number)
 
     def querystring(self, **overrides) -> str:

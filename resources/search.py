@@ -4,11 +4,13 @@ Matching goes through Wagtail's database search backend (FTS5 on SQLite, tsvecto
 against the folded, stemmed fields every `BasePage` indexes (see home/text.py). Around it:
 who may see what (drafts never, restricted pages only for those allowed), facets that work on
 any page type having the field, a relaxed "any word" pass and a one-letter typo correction when
-nothing matches, and highlighted extracts.
+nothing matches, and highlighted extracts. On PostgreSQL a results page's total, facet counts and
+ranked page come from one statement (resources/search_postgres.py).
 """
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import and_ as operator_and
@@ -20,14 +22,14 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from django.db.models import (
     BigIntegerField,
+    BooleanField,
     CharField,
     Count,
-    F,
-    FloatField,
+    Exists,
+    ExpressionWrapper,
     Max,
     OuterRef,
     Q,
-    Subquery,
     prefetch_related_objects,
 )
 from django.db.models.functions import Cast
@@ -39,12 +41,15 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import RelatedFields
 from wagtail.search.models import IndexEntry
+from wagtail.search.query import And, Or, PlainText
 
 from home.facets import Facet, FacetedListing, FacetOption, FacetState, Sort
 from home.text import STOPWORDS, WORD_RE, fold, stem, stemmed_text, words
+from resources.search_postgres import Summary, summarise
 
 MAX_QUERY_LENGTH = 200
 MAX_SUGGESTIONS = 8
+MAX_SUGGESTION_QUERY = 60
 RESULTS_PER_PAGE = 10
 EXTRACT_LENGTH = 240
 MATERIALISED_IDS = 20_000
@@ -157,28 +162,26 @@ def prefiltered(queryset, query: str, *, operator: str = "and", cache: dict | No
     return queryset.filter(pk__in=ids)
 
 
-def ranked(queryset, query: str, *, operator: str = "and", cache: dict | None = None):
-    """Matching objects, best first: title matches (weighted, length-normalised) above body matches.
+def ranked(queryset, query: str, *, operator: str = "and"):
+    """Matching objects, best first: every title match above every body-only match, then the backend's score.
 
-    On PostgreSQL the score is read from Wagtail's index row of each candidate (a unique-index
-    lookup) with the same formula as Wagtail's backend; elsewhere Wagtail's backend ranks.
+    Used where the PostgreSQL summary (resources/search_postgres.py) is not: ranking by the backend's
+    score alone let a body repeating a word outrank a title holding it on SQLite (BM25 over one text).
     """
-    if connection.vendor != "postgresql":
-        return run_search(queryset, query, operator=operator)
-    from django.contrib.postgres.search import SearchRank
-
-    tsquery = _postgres_tsquery(query, operator)
-    entry = IndexEntry.objects.filter(
-        content_type_id=OuterRef("content_type_id"), object_id=Cast(OuterRef("pk"), CharField())
+    results = run_search(queryset, query, operator=operator).get_queryset()
+    # A stem begins the folded words it comes from ("recrut" of "recrutement"): matched as prefixes in
+    # the autocomplete column (folded title words, on every backend), the stems tell title matches apart.
+    stems = stemmed_text(query).split()
+    if not stems:
+        return results
+    combine = And if operator == "and" else Or
+    title_hits = Page.objects.autocomplete(
+        combine([PlainText(word) for word in stems]), order_by_relevance=False
     )
-    score = entry.annotate(
-        score=SearchRank(F("title"), tsquery) * F("title_norm") + SearchRank(F("body"), tsquery)
-    ).values("score")[:1]
-    return (
-        prefiltered(queryset, query, operator=operator, cache=cache)
-        .annotate(search_score=Subquery(score, output_field=FloatField()))
-        .order_by("-search_score", "-id")
+    in_title = ExpressionWrapper(
+        Q(pk__in=title_hits.get_queryset().values("pk")), output_field=BooleanField()
     )
+    return results.annotate(in_title=in_title).order_by("-in_title", *results.query.order_by)
 
 
 def matching(queryset, query: str, *, operator: str = "and", cache: dict | None = None):
@@ -390,6 +393,7 @@ class SiteSearch(FacetedListing):
         )
         self.query = clean_query(request.GET.get("q", ""))
         self._candidates = {}  # matching ids per (model, query, operator), shared by this request's queries
+        self._summaries = {}  # (text, operator) -> Summary: total, facet counts, page of ids
         self.operator = "and"
         self.corrected_query = ""
         self.relaxed = False
@@ -406,17 +410,37 @@ class SiteSearch(FacetedListing):
 
     def _choose_query(self):
         """Every word first; then a one-letter correction; then any word, so something useful shows."""
-        if not self.is_searchable or self._count(self.query, "and"):
+        if not self.is_searchable or self._summary(self.query, "and").total:
             return
         corrected = correct_typos(self.query)
-        if corrected and self._count(corrected, "and"):
+        if corrected and self._summary(corrected, "and").total:
             self.corrected_query = corrected
             return
-        if len(words(self.query)) > 1 and self._count(self.query, "or"):
+        if len(words(self.query)) > 1 and self._summary(self.query, "or").total:
             self.operator, self.relaxed = "or", True
 
-    def _count(self, text, operator) -> int:
-        return matching(self._faceted(), text, operator=operator, cache=self._candidates).count()
+    def _summary(self, text: str, operator: str, offset: int | None = None) -> Summary:
+        """Total and facet counts of a text, computed once per request (with the page on PostgreSQL)."""
+        key = (text, operator)
+        summary = self._summaries.get(key)
+        if summary is not None and (offset is None or summary.offset == offset):
+            return summary
+        if connection.vendor == "postgresql":
+            number = self.requested_page() or 1
+            summary = summarise(
+                self.base,
+                self.facets,
+                self.selected,
+                text,
+                operator,
+                order=self.sort,
+                offset=offset if offset is not None else max(number - 1, 0) * self.per_page,
+                limit=self.per_page,
+            )
+        else:
+            summary = Summary(total=matching(self._faceted(), text, operator=operator).count(), counts={})
+        self._summaries[key] = summary
+        return summary
 
     def _faceted(self, skip: str | None = None):
         queryset = self.base
@@ -439,20 +463,32 @@ class SiteSearch(FacetedListing):
             return Page.objects.none()
         queryset = self._faceted().specific()
         if self.sort == "pertinence":
-            return ranked(queryset, self.search_text, operator=self.operator, cache=self._candidates)
+            return ranked(queryset, self.search_text, operator=self.operator)
         return matching(queryset, self.search_text, operator=self.operator, cache=self._candidates).order_by(
             *self.sorts[self.sort].ordering
         )
 
+    def page(self):
+        if connection.vendor != "postgresql" or not self.is_searchable:
+            return super().page()
+        return self.paginate(SummarisedResults(self))
+
+    def _counts(self, facet) -> Counter:
+        summary = self._summary(self.search_text, self.operator)
+        if facet.param not in summary.counts:  # the ORM path counts each facet on its own
+            selected = self.selected[facet.param]
+            matched = self._matched(skip=facet.param) if selected else self._matched()
+            summary.counts[facet.param] = facet.counts(matched)
+        return summary.counts[facet.param]
+
     def facet_states(self) -> list[FacetState]:
-        """Counts per value under the other facets' filters (one shared match when none is selected)."""
+        """Counts per value under the other facets' filters."""
         if not self.is_searchable:
             return []
-        shared = self._matched()
         states = []
         for facet in self.facets:
             selected = set(self.selected[facet.param])
-            counts = facet.counts(self._matched(skip=facet.param) if selected else shared)
+            counts = self._counts(facet)
             options = [
                 FacetOption(value, label, counts.get(value, 0), value in selected)
                 for value, label in self.choices[facet.param]
@@ -494,6 +530,26 @@ class SiteSearch(FacetedListing):
         return context
 
 
+class SummarisedResults(Sequence):
+    """The ranked results as the paginator sees them: the summary's total, and pages fetched by id."""
+
+    def __init__(self, search: SiteSearch):
+        self.search = search
+        self.total = search._summary(search.search_text, search.operator).total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            raise TypeError("only slices of the results are fetched")
+        offset = item.start or 0
+        summary = self.search._summary(self.search.search_text, self.search.operator, offset=offset)
+        ids = summary.page_ids[: (item.stop - offset) if item.stop is not None else None]
+        pages = Page.objects.filter(pk__in=ids).specific().in_bulk() if ids else {}
+        return [pages[page_id] for page_id in ids if page_id in pages]
+
+
 def _prefetch_search_relations(pages):
     """Load the related objects the extracts read (a resource's kind…): one query per type, not per row."""
     by_class = defaultdict(list)
@@ -510,18 +566,53 @@ def _prefetch_search_relations(pages):
 # --- Autocomplete -----------------------------------------------------------------------------
 
 
-def suggestions(request, raw_query, limit: int = MAX_SUGGESTIONS) -> list[dict]:
-    """Page titles starting like the typed words (accents ignored), for the header's search box."""
-    folded = " ".join(WORD_RE.findall(fold(clean_query(raw_query))))[:60]
-    if not folded:
-        return []
-    # No relevance ranking: on a prefix of one to three letters it means little, and skipping it keeps
-    # the request cheap on large indexes (the database stops at the first titles in order).
-    pages = (
-        visible_pages(request.user)
-        .order_by("title")
-        .autocomplete(folded, operator="and", order_by_relevance=False)[:limit]
+def _typed_words(raw_query) -> list[str]:
+    """The folded words typed so far, bounded (the last may be incomplete)."""
+    typed, length = [], 0
+    for word in WORD_RE.findall(fold(clean_query(raw_query))):
+        length += len(word) + 1
+        if length > MAX_SUGGESTION_QUERY:
+            break
+        typed.append(word)
+    return typed
+
+
+def _word_forms(word: str) -> list[str]:
+    """The word as typed and its stem: "recrutement" then also finds "Recruter…" by the prefix "recrut"."""
+    return list(dict.fromkeys([word, stem(word)]))
+
+
+def _postgres_suggested(pages, typed: list[str]):
+    """Newest visible pages whose title words start like every typed word (or its stem).
+
+    Written as a per-page EXISTS on the index's unique (content type, object id) key, newest page
+    first: for the one to three letters of the first keystrokes, which match thousands of titles,
+    PostgreSQL walks the pages backwards and stops at the first few; for rare words it reads the
+    autocomplete GIN index instead.
+    """
+    from django.contrib.postgres.search import SearchQuery
+
+    raw = " & ".join("(" + " | ".join(f"{form}:*" for form in _word_forms(word)) + ")" for word in typed)
+    entries = IndexEntry.objects.filter(
+        content_type_id=OuterRef("content_type_id"),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        autocomplete=SearchQuery(raw, config="simple", search_type="raw"),
     )
+    return pages.filter(Exists(entries)).order_by("-pk")
+
+
+def suggestions(request, raw_query, limit: int = MAX_SUGGESTIONS) -> list[dict]:
+    """Page titles whose words start like the typed words, or their stems (accents ignored)."""
+    typed = _typed_words(raw_query)
+    if not typed:
+        return []
+    pages = visible_pages(request.user)
+    if connection.vendor == "postgresql":
+        pages = _postgres_suggested(pages, typed)[:limit]
+    else:
+        # No relevance ranking: on a prefix of one to three letters it means little.
+        query = And([Or([PlainText(form) for form in _word_forms(word)]) for word in typed])
+        pages = pages.order_by("title").autocomplete(query, order_by_relevance=False)[:limit]
     return [
         {
             "title": page.title,

@@ -53,6 +53,21 @@ def test_title_matches_rank_above_body_matches(client, index):
     assert titles(search(client, q="budget"))[0] == "Préparer son budget"
 
 
+def test_a_long_title_match_ranks_above_a_body_that_repeats_the_word(client, index):
+    ResourcePageFactory(
+        parent=index,
+        title="Compte rendu",
+        intro="Budget : le budget, rien que le budget ; budget voté, budget exécuté, budgets.",
+    )
+    ResourcePageFactory(
+        parent=index,
+        title="Construire le budget annuel d'une startup d'État, ligne par ligne, avec son administration",
+        intro="Une trame simple à remplir en équipe.",
+    )
+    ResourcePageFactory(parent=index, title="Sans rapport", intro="Le budget y est cité une fois.")
+    assert titles(search(client, q="budgets"))[0].startswith("Construire le budget annuel")
+
+
 def test_extracts_are_escaped_and_highlighted(client, index):
     ResourcePageFactory(
         parent=index,
@@ -192,6 +207,23 @@ def test_autocomplete_ignores_accents(client, index):
     suggestions = client.get("/recherche/suggestions/", {"q": "equ"}).json()["suggestions"]
     assert [item["title"] for item in suggestions] == ["Équipe et rituels"]
     assert suggestions[0]["type"] == "Ressource"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("recrutement", "Recruter une développeuse"),
+        ("recrutements dev", "Recruter une développeuse"),
+        ("collectivites", "Travailler avec les collectivités"),
+        ("hébergement", "Héberger un service"),
+    ],
+)
+def test_autocomplete_finds_a_whole_word_in_another_form(client, index, typed, expected):
+    for title in ("Recruter une développeuse", "Travailler avec les collectivités", "Héberger un service"):
+        ResourcePageFactory(parent=index, title=title)
+    ResourcePageFactory(parent=index, title="Recevoir les usagers")
+    suggestions = client.get("/recherche/suggestions/", {"q": typed}).json()["suggestions"]
+    assert [item["title"] for item in suggestions] == [expected]
 
 
 def test_index_follows_publish_unpublish_and_delete_without_update_index(client, index):
