@@ -5,8 +5,6 @@ import json
 
 from django.db import models
 
-from modelcluster.fields import ParentalManyToManyField
-
 from .publishing import add_page
 
 
@@ -56,20 +54,8 @@ def upsert_page(
 
     if page is None:
         page = model(source_key=source_key, source_hash=fingerprint, **fields)
-        _set_children(page, children)
-        # Parental relations ride along with the first save; plain many-to-many need a saved row.
-        later = {}
-        for name, objs in relations.items():
-            if isinstance(model._meta.get_field(name), ParentalManyToManyField):
-                getattr(page, name).set(objs)
-            else:
-                later[name] = objs
-
-        def set_later():
-            for name, objs in later.items():
-                getattr(page, name).set(objs)
-
-        add_page(parent, page, publish=publish, before_revision=set_later)
+        rows = {name: _child_rows(model, name, items) for name, items in children.items()}
+        add_page(parent, page, publish=publish, children=rows, relations=relations)
         return page, "created"
 
     for name, value in fields.items():
@@ -100,8 +86,12 @@ def _is_child_of(page, parent) -> bool:
 
 def _set_children(page, children: dict) -> None:
     for name, rows in children.items():
-        child_model = page._meta.get_field(name).related_model
-        setattr(page, name, [child_model(**row) for row in rows])
+        setattr(page, name, _child_rows(type(page), name, rows))
+
+
+def _child_rows(model, name: str, rows: list[dict]) -> list:
+    child_model = model._meta.get_field(name).related_model
+    return [child_model(**row) for row in rows]
 
 
 def upsert_model(model: type[models.Model], lookup: dict, fields: dict, *, existing=LOOKUP):
