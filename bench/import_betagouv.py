@@ -4,8 +4,10 @@
 
 DIR defaults to ../shared/fixtures/betagouv. `--copies N` writes each startup fiche N times under
 new names in a temporary copy of DIR (157 × 6 ≈ 1,000 startups, about the real collection).
-Without `--database-url`, a fresh SQLite database in a temporary directory is used. Prints both
-durations in French, then one JSON line for scripts.
+Without `--database-url`, a fresh SQLite database in a temporary directory is used; a PostgreSQL
+database given with `--database-url` must hold no startup yet (create an empty one). Prints both
+durations, wall clock and this process's CPU time (the database server's own time is in the wall
+clock only), with the machine's load average, in French, then one JSON line for scripts.
 """
 
 import argparse
@@ -56,13 +58,17 @@ def main():
 
         django.setup()
         from django.core.management import call_command
+        from django.db import connection
 
         from community.betagouv import import_betagouv
+        from community.models import StartupPage
         from home.demo import load_home
 
         call_command("migrate", verbosity=0)
         load_home()
         startups = len(list((directory / "startups").iterdir()))
+        if StartupPage.objects.exists():
+            sys.exit("La base contient déjà des startups : il faut une base vide.")
 
         started, cpu = time.perf_counter(), time.process_time()
         first = import_betagouv(directory, publish=True)
@@ -71,6 +77,8 @@ def main():
         second = import_betagouv(directory, publish=True)
         second_seconds, second_cpu = time.perf_counter() - started, time.process_time() - cpu
 
+        load = os.getloadavg()[0]
+        print(f"Base : {connection.vendor} ; charge moyenne : {load:.1f} pour {os.cpu_count()} cœurs")
         print(f"Fiches startups : {startups}")
         print(
             f"Premier import : {first_seconds:.1f} s (CPU {first_cpu:.1f} s) "
@@ -83,6 +91,8 @@ def main():
         print(
             json.dumps(
                 {
+                    "database": connection.vendor,
+                    "load_average": round(load, 2),
                     "startups": startups,
                     "first_import_s": round(first_seconds, 2),
                     "rerun_s": round(second_seconds, 2),

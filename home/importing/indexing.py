@@ -17,6 +17,8 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from modelcluster.models import get_all_child_relations
+
 DISPATCH_UID = "home.importing.deferred_indexing"
 
 
@@ -51,5 +53,7 @@ def update_indexes(touched: dict, searchable: list) -> None:
             for backend in get_search_backends(with_auto_update=True):
                 backend.add_bulk(model, objects)
         if ReferenceIndex.model_is_indexable(model):
-            for obj in model._default_manager.filter(pk__in=pks):
+            # The index reads every inline relation of each object: fetched once for all of them.
+            inline = [rel.get_accessor_name() for rel in get_all_child_relations(model)]
+            for obj in model._default_manager.filter(pk__in=pks).prefetch_related(*inline):
                 ReferenceIndex.create_or_update_for_object(obj)

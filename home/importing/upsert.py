@@ -5,7 +5,7 @@ import json
 
 from django.db import models
 
-from modelcluster.fields import ParentalManyToManyField
+from .publishing import add_page
 
 
 def content_hash(payload) -> str:
@@ -52,31 +52,22 @@ def upsert_page(
     if page is not None and page.source_hash == fingerprint and (page.live or not publish):
         return page, "unchanged"
 
-    outcome = "created" if page is None else "updated"
     if page is None:
-        page = model(source_key=source_key, source_hash=fingerprint, live=False, **fields)
-        _set_children(page, children)
-        # Parental relations ride along with the first save; plain many-to-many need a saved row.
-        later = {}
-        for name, objs in relations.items():
-            if isinstance(model._meta.get_field(name), ParentalManyToManyField):
-                getattr(page, name).set(objs)
-            else:
-                later[name] = objs
-        parent.add_child(instance=page)
-        for name, objs in later.items():
-            getattr(page, name).set(objs)
-    else:
+        page = model(source_key=source_key, source_hash=fingerprint, **fields)
+        rows = {name: _child_rows(model, name, items) for name, items in children.items()}
+        add_page(parent, page, publish=publish, children=rows, relations=relations)
+        return page, "created"
+
+    for name, value in fields.items():
+        setattr(page, name, value)
+    if not _is_child_of(page, parent):
+        page.move(parent, pos="last-child")
+        page.refresh_from_db()
         for name, value in fields.items():
             setattr(page, name, value)
-        if page.get_parent().pk != parent.pk:
-            page.move(parent, pos="last-child")
-            page.refresh_from_db()
-            for name, value in fields.items():
-                setattr(page, name, value)
-        _set_children(page, children)
-        for name, objs in relations.items():
-            getattr(page, name).set(objs)
+    _set_children(page, children)
+    for name, objs in relations.items():
+        getattr(page, name).set(objs)
     page.source_hash = fingerprint
     revision = page.save_revision(log_action=True)
     if publish:
@@ -85,13 +76,22 @@ def upsert_page(
         # save_revision() only writes revision bookkeeping to the page row: store the fingerprint
         # too, or an unpublished page would be reported "updated" on every re-run.
         model.objects.filter(pk=page.pk).update(source_hash=fingerprint)
-    return page, outcome
+    return page, "updated"
+
+
+def _is_child_of(page, parent) -> bool:
+    """Read from the tree paths already in hand, rather than one `get_parent()` query per page."""
+    return page.depth == parent.depth + 1 and page.path.startswith(parent.path)
 
 
 def _set_children(page, children: dict) -> None:
     for name, rows in children.items():
-        child_model = page._meta.get_field(name).related_model
-        setattr(page, name, [child_model(**row) for row in rows])
+        setattr(page, name, _child_rows(type(page), name, rows))
+
+
+def _child_rows(model, name: str, rows: list[dict]) -> list:
+    child_model = model._meta.get_field(name).related_model
+    return [child_model(**row) for row in rows]
 
 
 def upsert_model(model: type[models.Model], lookup: dict, fields: dict, *, existing=LOOKUP):

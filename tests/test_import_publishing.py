@@ -1,0 +1,150 @@
+"""Imported pages end up as Wagtail's edit-then-publish leaves them: tree, revision, history, indexes.
+
+The importers write a new page in one pass (home/importing/publishing.py) instead of add_child() +
+save_revision() + publish(); these tests hold that shortcut to the same end state.
+"""
+
+import json
+import shutil
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.models import Page, PageLogEntry, ReferenceIndex
+
+import pytest
+
+from community.models import IncubatorPage, StartupIndexPage, StartupPage
+
+pytestmark = pytest.mark.django_db
+
+STARTUPS = ("a-just.md", "accidents-de-la-route.md", "aidess.md")
+
+
+@pytest.fixture
+def sample(shared_fixtures, tmp_path):
+    """Phases, organisations, incubators and three real startup fiches, in a folder we may edit."""
+    source, target = shared_fixtures / "betagouv", tmp_path / "content"
+    for folder in ("phases", "organisations", "incubators"):
+        shutil.copytree(source / folder, target / folder)
+    (target / "startups").mkdir()
+    for name in STARTUPS:
+        shutil.copy(source / "startups" / name, target / "startups" / name)
+    return target
+
+
+def run_import(directory, tmp_path, *extra):
+    report = tmp_path / "rapport.json"
+    with open(tmp_path / "sortie.txt", "w", encoding="utf-8") as stdout:
+        call_command("import_betagouv", str(directory), "--report", str(report), *extra, stdout=stdout)
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def history(page):
+    entries = PageLogEntry.objects.filter(page=page).order_by("timestamp", "pk")
+    return [entry.action for entry in entries]
+
+
+def references():
+    return set(
+        ReferenceIndex.objects.values_list(
+            "content_type_id", "object_id", "to_content_type_id", "to_object_id", "content_path"
+        )
+    )
+
+
+def test_published_import_leaves_pages_as_publishing_would(home, sample, tmp_path, client):
+    report = run_import(sample, tmp_path, "--publish")
+    assert report["rejected"] == []
+
+    page = StartupPage.objects.get(betagouv_id="a-just")
+    revision = page.revisions.get()
+    assert page.live and not page.has_unpublished_changes and not page.expired
+    assert page.first_published_at is not None and page.last_published_at is not None
+    assert page.latest_revision == page.live_revision == revision
+    assert page.latest_revision_created_at == revision.created_at
+    assert page.draft_title == page.title == "A-JUST"
+    assert page.locale_id == home.locale_id
+    assert page.url_path == f"{page.get_parent().url_path}a-just/"
+    assert page.current_phase is not None
+    # The history shows the import: created, then edited and published with that revision.
+    assert history(page) == ["wagtail.create", "wagtail.edit", "wagtail.publish"]
+    assert PageLogEntry.objects.get(page=page, action="wagtail.publish").revision == revision
+
+    # The revision holds the page as published: what an editor opens, compares or reverts to.
+    stored = revision.as_object()
+    assert (stored.title, stored.mission, stored.slug) == (page.title, page.mission, page.slug)
+    assert stored.body.get_prep_value() == page.body.get_prep_value()
+    phases = [(p.pk, p.phase_id, p.start) for p in page.phases.order_by("sort_order")]
+    assert [(p.pk, p.phase_id, p.start) for p in stored.phases.all()] == phases
+    assert [e.pk for e in stored.events.all()] == list(page.events.values_list("pk", flat=True))
+    assert sorted(o.pk for o in stored.sponsors.all()) == sorted(page.sponsors.values_list("pk", flat=True))
+    assert stored.current_phase_id == page.current_phase_id
+
+    # The tree is sound (paths, depths, child counts) and a later page lands after the others.
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert StartupIndexPage.objects.get().numchild == len(STARTUPS)
+    assert IncubatorPage.objects.get(betagouv_id="justice").get_parent().specific_class.__name__ == (
+        "IncubatorIndexPage"
+    )
+
+    # Editors can open the imported page and its history in the admin.
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "motdepasse")
+    client.force_login(admin)
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{page.pk}/history/").status_code == 200
+
+
+def test_draft_import_waits_for_publication_then_publishes_on_request(home, sample, tmp_path):
+    run_import(sample, tmp_path)
+    page = StartupPage.objects.get(betagouv_id="aidess")
+    assert not page.live and page.has_unpublished_changes
+    assert page.live_revision is None and page.latest_revision == page.revisions.get()
+    assert history(page) == ["wagtail.create", "wagtail.edit"]
+    assert run_import(sample, tmp_path)["unchanged"] == report_size(sample)
+
+    run_import(sample, tmp_path, "--publish")
+    page.refresh_from_db()
+    assert page.live and page.live_revision == page.latest_revision
+    assert page.revisions.count() == 2
+    assert history(page)[-1] == "wagtail.publish"
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
+def report_size(directory):
+    return sum(1 for folder in directory.iterdir() for path in folder.iterdir() if path.is_file())
+
+
+def test_rerun_after_editing_one_fiche_updates_exactly_that_page(home, sample, tmp_path, client):
+    run_import(sample, tmp_path, "--publish")
+    revisions = {page.betagouv_id: page.revisions.count() for page in StartupPage.objects.all()}
+    fiche = sample / "startups" / "aidess.md"
+    text = fiche.read_text(encoding="utf-8")
+    fiche.write_text(text.replace("title: AidESS", "title: AidESS renommée", 1), encoding="utf-8")
+
+    report = run_import(sample, tmp_path, "--publish")
+    assert (report["created"], report["updated"], report["rejected"]) == (0, 1, [])
+    assert report["unchanged"] == report_size(sample) - 1
+    after = {page.betagouv_id: page.revisions.count() for page in StartupPage.objects.all()}
+    assert after == {**revisions, "aidess": revisions["aidess"] + 1}
+    page = StartupPage.objects.get(betagouv_id="aidess")
+    assert page.title == "AidESS renommée" and page.live and not page.has_unpublished_changes
+    assert "wagtail.rename" in history(page)
+    assert "AidESS renommée" in client.get(page.url).content.decode()
+
+
+def test_search_and_reference_indexes_are_complete_after_an_import(home, sample, tmp_path, client):
+    run_import(sample, tmp_path, "--publish")
+
+    response = client.get("/recherche/", {"q": "juridictions"})
+    assert response.status_code == 200
+    assert "A-JUST" in [entry["page"].title for entry in response.context["entries"]]
+
+    page = StartupPage.objects.get(betagouv_id="a-just")
+    targets = {ref.to_object_id for ref in ReferenceIndex.get_references_for_object(page)}
+    assert str(page.incubator_id) in targets
+    assert {str(row.phase_id) for row in page.phases.all()} <= targets
+    # Deferred to the end of the run, the reference index is what a full rebuild gives.
+    imported = references()
+    call_command("rebuild_references_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert references() == imported
