@@ -141,7 +141,8 @@ class FacetedListing:
     def page(self):
         paginator = Paginator(self.results, self.per_page)
         raw = self.request.GET.get("page", "1")
-        if not raw.isdigit():
+        # isdigit() alone accepts "²" or "١", which int() refuses or reads as another number.
+        if not (raw.isascii() and raw.isdigit()):
             number = 1
         elif len(raw) > 6:  # absurdly large page numbers land on the last page
             number = paginator.num_pages
