@@ -1,11 +1,11 @@
 """Member directory, member profile page and the owner's profile form."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from community.login_redirect import login_required
 from community.members import ProfileForm, activate_member, directory_listing
 from community.models import Member
 

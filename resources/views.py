@@ -9,7 +9,7 @@ from .search import SiteSearch, clean_query, suggestions
 
 
 class HtmlSafeJSONEncoder(DjangoJSONEncoder):
-    """JSON whose text never contains `<`, `>` or `&`: page titles stay inert even if a client inlines them."""
+    """JSON without `<`, `>` or `&` in its text: page titles stay inert even if a client inlines them."""
 
     def encode(self, o):
         return super().encode(o).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

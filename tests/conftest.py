@@ -7,9 +7,8 @@ from django.core.management import call_command
 
 from wagtail.models import Page, Site
 
-from hypothesis import settings
-
 import pytest
+from hypothesis import settings
 
 from tests.factories import HomePageFactory
 

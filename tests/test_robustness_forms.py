@@ -9,10 +9,9 @@ can write to exactly as it was: the database is compared, not just the status co
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-import pytest
 
 from community.models import Member
 from tests.factories_contributions import PDF
@@ -84,9 +83,12 @@ def valid_forms(site) -> dict:
     }
 
 
+UPLOAD_NAMES = ["modele.pdf", "outil.exe", "page.html", "x.svg", "sans-extension", "a\x00.pdf"]
+
+
 @st.composite
 def hostile_upload(draw):
-    name = draw(st.sampled_from(["modele.pdf", "outil.exe", "page.html", "x.svg", "sans-extension", "a\x00.pdf"]))
+    name = draw(st.sampled_from(UPLOAD_NAMES))
     content = draw(st.one_of(st.just(PDF), st.binary(max_size=2000)))
     return SimpleUploadedFile(name.replace("\x00", "_"), content, content_type="application/octet-stream")
 

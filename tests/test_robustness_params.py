@@ -7,10 +7,9 @@ page numbers, invalid UTF-8 in the query string, unknown facet values.
 
 from django.test import Client
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-import pytest
 
 from tests.robustness import PROPERTY_SETTINGS, assert_handled, build_site, fresh_example, query_string
 
@@ -101,3 +100,21 @@ def test_page_paths_with_nul_are_not_found(site, caplog, path):
     response = anonymous().get(path)
     assert_handled(response, caplog)
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["/membres/", "/compte/profil/", "/compte/contributions/", "/parcours/mes-parcours/"]
+)
+def test_login_redirect_survives_a_huge_query_string(site, caplog, path):
+    """Django refuses redirects over 16,384 characters: the oversized query is dropped, not the page."""
+    response = anonymous().get(f"{path}?q={'a' * 20_000}")
+    assert_handled(response, caplog)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/compte/connexion/?next=")
+    assert len(response["Location"]) < 3000
+
+
+def test_contribution_post_from_an_anonymous_visitor_with_a_huge_query_goes_to_login(site, caplog):
+    response = anonymous().post(f"{site['contribuer'].url}?x={'a' * 20_000}", {"title": "x"})
+    assert_handled(response, caplog)
+    assert response.status_code == 302

@@ -72,7 +72,11 @@ def xss_site(home):
     member_client.force_login(site["member_user"])
     response = member_client.post(
         "/compte/profil/",
-        {"full_name": PAYLOADS[0], "bio": pack(PAYLOADS, 1000)[0], "competences": "<b>x</b>, \" onmouseover=x"},
+        {
+            "full_name": PAYLOADS[0],
+            "bio": pack(PAYLOADS, 1000)[0],
+            "competences": '<b>x</b>, " onmouseover=x',
+        },
     )
     assert response.status_code == 302
     for n, (name, bio) in enumerate(zip(pack(PAYLOADS, 200), pack(PAYLOADS, 1000) * 5, strict=False)):
@@ -82,12 +86,19 @@ def xss_site(home):
         cache.clear()  # the forms' rate limit
         response = member_client.post(
             site["contribuer"].url,
-            {"title": title, "intro": intro, "kind": site["kind"].pk, "external_url": "https://beta.gouv.fr/"},
+            {
+                "title": title,
+                "intro": intro,
+                "kind": site["kind"].pk,
+                "external_url": "https://beta.gouv.fr/",
+            },
         )
         assert response.status_code == 302, response.content[:1000]
     for comment in pack(PAYLOADS, 1000):
         cache.clear()
-        response = member_client.post("/avis/", {"page": site["guide"].pk, "useful": "non", "comment": comment})
+        response = member_client.post(
+            "/avis/", {"page": site["guide"].pk, "useful": "non", "comment": comment}
+        )
         assert response.status_code == 302
         cache.clear()
         response = member_client.post(f"/ameliorer/{site['guide'].pk}/", {"text": comment})
@@ -108,9 +119,7 @@ def public_urls(site) -> list[str]:
     from wagtail.models import Page
 
     pages = [page.url for page in Page.objects.live().descendant_of(site["home"], inclusive=True).specific()]
-    listings = [
-        f"{site['resources'].url}?page={n}" for n in (1, 2)
-    ] + [
+    listings = [f"{site['resources'].url}?page={n}" for n in (1, 2)] + [
         f"{site['resources'].url}?phase=phase-xss-0&role=role-xss-1&type=type-xss-2&q=alert",
         "/startups/?phase=phase-xss-0&phase=phase-xss-1&q=script",
     ]

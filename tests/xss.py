@@ -6,8 +6,9 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.html import strip_tags
 
-from bs4 import BeautifulSoup
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+from bs4 import BeautifulSoup
 
 from home.blocks import RICH_TEXT_FEATURES
 
@@ -17,7 +18,17 @@ PAYLOADS = [
     if line.strip()
 ]
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:text/javascript", "data:image/svg")
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "background", "poster", "srcset"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "background",
+    "poster",
+    "srcset",
+}
 FORBIDDEN_TAGS = {"object", "embed", "base", "applet", "frame", "frameset"}
 # Non-executable inline scripts the Wagtail admin uses to pass data to its JavaScript.
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
