@@ -180,3 +180,100 @@ def test_search_suggestions_json_escapes_every_payload(xss_site):
         assert all(isinstance(item["title"], str) for item in data["suggestions"])
     response = client.get("/recherche/suggestions/", {"q": "alert"})
     assert json.loads(response.content)["suggestions"], "les titres piégés doivent être suggérés"
+
+
+GITBOOK_PAGE = """---
+description: <script>alert('description')</script>
+---
+
+# Piège <img src=x onerror=alert(1)>
+
+Un [lien markdown](javascript:alert(2)) et <a href="javascript:alert(3)">un lien HTML</a>,
+<a href="jav&#x09;ascript:alert(4)">obfusqué</a>, <a href=" JAVASCRIPT:alert(5)">majuscules</a>.
+
+{% embed url="javascript:alert(6)" %}
+Une vidéo piégée.
+{% endembed %}
+
+{% content-ref url="javascript:alert(7)" %}
+Pour aller plus loin
+{% endcontent-ref %}
+
+{% file src="javascript:alert(8)" %}
+Un fichier
+{% endfile %}
+
+<figure><img src="javascript:alert(9)" alt="x"><figcaption>image</figcaption></figure>
+
+![image](data:text/html,<script>alert(10)</script>)
+
+<table data-view="cards"><thead><tr><th></th>\
+<th data-hidden data-card-target data-type="content-ref"></th>\
+<th data-hidden data-card-cover data-type="files"></th></tr></thead><tbody><tr>\
+<td><strong>Carte</strong></td><td><a href="javascript:alert(11)">cible</a></td>\
+<td><a href="javascript:alert(12)">image</a></td></tr></tbody></table>
+
+{% hint style="info\\" onmouseover=\\"alert(13)" %}
+Un encadré.
+{% endhint %}
+"""
+
+
+def test_imported_gitbook_page_with_hostile_links_executes_nothing(home, tmp_path):
+    """The importer writes StreamField values directly (no admin form validates their URLs)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from resources.models import GuidePage
+    from tests.factories_guides import GuideIndexPageFactory
+
+    GuideIndexPageFactory(parent=home)
+    export = tmp_path / "piege"
+    export.mkdir()
+    (export / "SUMMARY.md").write_text("# Sommaire\n\n* [Piège](README.md)\n", encoding="utf-8")
+    (export / "README.md").write_text(GITBOOK_PAGE, encoding="utf-8")
+    call_command("import_gitbook", str(export), "--publish", stdout=StringIO(), stderr=StringIO())
+    page = GuidePage.objects.get(source_key="gitbook:piege/README.md")
+    assert_nothing_executes(Client(), page.url)
+
+
+def test_imported_startup_fiche_with_hostile_links_executes_nothing(home, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    startups = tmp_path / "betagouv" / "startups"
+    startups.mkdir(parents=True)
+    (startups / "piege.md").write_text(
+        "---\ntitle: Piège <script>alert(1)</script>\nmission: '\" onmouseover=\"alert(2)'\n"
+        "link: javascript:alert(3)\nrepository: ' JaVaScRiPt:alert(4)'\nstats_url: data:text/html,x\n"
+        "contact: javascript:alert(5)\n---\n## Problème\n\n"
+        "[lien](javascript:alert(6)) <svg onload=alert(7)>\n",
+        encoding="utf-8",
+    )
+    call_command("import_betagouv", str(tmp_path / "betagouv"), "--publish", stdout=StringIO())
+    from community.models import StartupPage
+
+    page = StartupPage.objects.get(slug="piege")
+    client = Client()
+    assert_nothing_executes(client, page.url)
+    assert_nothing_executes(client, page.get_parent().url)
+
+
+@pytest.mark.parametrize("url", [payload for payload in url_payloads() if "<" not in payload][:8])
+def test_link_blocks_written_directly_never_render_a_script_url(url):
+    """Defence in depth: block values an importer writes without the admin's URL validation."""
+    from home.blocks import DocumentBlock, EmbedBlock, RelatedPagesBlock
+
+    rendered = [
+        EmbedBlock().render(EmbedBlock().to_python({"url": url, "title": "", "caption": ""})),
+        DocumentBlock().render(
+            DocumentBlock().to_python({"url": url, "title": "Fichier", "description": ""})
+        ),
+        RelatedPagesBlock().render(
+            RelatedPagesBlock().to_python({"title": "", "links": [{"page": None, "url": url, "title": "x"}]})
+        ),
+    ]
+    for html in rendered:
+        assert not executable_markup(html), html
