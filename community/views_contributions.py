@@ -1,8 +1,6 @@
 """Public views of contributions: propose a resource, "Mes contributions", correct, improve a guide."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +16,7 @@ from community.contributions import (
 )
 from community.forms_contributions import ContributionForm, ImprovementForm
 from community.improvements import propose_improvement
+from community.login_redirect import login_redirect, login_required
 from community.members import activate_member
 from community.models import Member
 from resources.models import GuidePage
@@ -53,7 +52,7 @@ def propose(request, page):
         # The page explains how to contribute and leads to the login; a POST goes to the login.
         if request.method == "GET":
             return render(request, template, {**context, "login_required": True})
-        return redirect_to_login(request.get_full_path())
+        return login_redirect(request)
     if not request.user.has_perm(CONTRIBUTE_PERMISSION):
         return _refuse(request)
     if request.method == "GET":
@@ -129,7 +128,7 @@ def improve(request, page_id):
     if guide is None:
         raise Http404("Ce guide n'existe pas ou n'est pas publié.")
     if not request.user.is_authenticated:
-        return redirect_to_login(guide.url)
+        return login_redirect(request, guide.url)
     if not request.user.has_perm(CONTRIBUTE_PERMISSION):
         return _refuse(request)
     form = ImprovementForm(request.POST)

@@ -1,10 +1,11 @@
 """Member directory, member profile page and the owner's profile form."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from community.login_redirect import login_required
 from community.members import ProfileForm, activate_member, directory_listing
 from community.models import Member
 
@@ -18,6 +19,9 @@ def directory(request):
 
 def member_detail(request, slug):
     """Public profile; the email address is shown to logged-in visitors only."""
+    if "\x00" in slug:
+        # PostgreSQL refuses NUL in a text comparison (a 500); no identifier can contain one.
+        raise Http404("Ce membre n'existe pas.")
     member = get_object_or_404(Member.objects.select_related("user").prefetch_related("roles"), slug=slug)
     show_email = request.user.is_authenticated and member.user is not None
     return render(

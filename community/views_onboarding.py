@@ -5,7 +5,6 @@ Page routes (RoutablePageMixin on the page models) delegate here; the rules live
 """
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
@@ -14,6 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import onboarding
+from .login_redirect import login_redirect
 from .models import ContactDirectoryPage
 
 STATISTICS_PERMISSION = "community.view_onboardingprogress"
@@ -21,7 +21,7 @@ STATISTICS_PERMISSION = "community.view_onboardingprogress"
 
 def login_url_for(request, page):
     """The login link that brings the visitor back to this page (follows settings.LOGIN_URL)."""
-    return redirect_to_login(page.get_url(request=request) or request.get_full_path()).url
+    return login_redirect(request, page.get_url(request=request)).url
 
 
 def subpage_url(request, page, name, *args):
@@ -82,7 +82,7 @@ def toggle_step(request, path, step_id):
     if not request.user.is_authenticated:
         if wants_json(request):
             return JsonResponse({"error": "Connectez-vous pour enregistrer votre progression."}, status=403)
-        return redirect_to_login(path.get_url(request=request))
+        return login_redirect(request, path.get_url(request=request))
     done = request.POST.get("done") == "1"
     try:
         progress = onboarding.set_step_done(request.user, path, step_id, done)
@@ -99,7 +99,7 @@ def toggle_step(request, path, step_id):
 
 def my_paths(request, index_page):
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        return login_redirect(request)
     context = index_page.get_context(request)
     context["summaries"] = onboarding.progress_summary(request.user)
     context["breadcrumb_links"] = [{"title": index_page.title, "url": index_page.get_url(request=request)}]

@@ -135,6 +135,23 @@ class CalloutBlock(blocks.StructBlock):
 
 # --- Navigation --------------------------------------------------------------------------------
 
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def safe_url(url: str) -> str:
+    """The address if a browser would follow it as a link, '' for `javascript:`, `data:` and the like.
+
+    Block values normally come through the admin's URL validation, but importers write them
+    directly: rendering is the last place where a `javascript:` address can be stopped.
+    """
+    url = (url or "").strip()
+    # Browsers ignore tabs, newlines and control characters inside a scheme ("jav\tascript:").
+    compact = "".join(character for character in url if ord(character) > 0x20).lower()
+    scheme = re.match(r"^([a-z][a-z0-9+.-]*):", compact)
+    if scheme and scheme.group(1) not in SAFE_SCHEMES:
+        return ""
+    return url
+
 
 class LinkValue(blocks.StructValue):
     """One address for a link that may point to a page of the site or elsewhere."""
@@ -144,7 +161,7 @@ class LinkValue(blocks.StructValue):
         page = self.get("page")
         if page is not None:
             return page.url
-        return self.get("url") or ""
+        return safe_url(self.get("url"))
 
     @property
     def is_external(self):
@@ -331,6 +348,10 @@ class EmbedValue(blocks.StructValue):
     def player_url(self):
         return video_player_url(self.get("url"))
 
+    @property
+    def link_url(self):
+        return safe_url(self.get("url"))
+
 
 class EmbedBlock(blocks.StructBlock):
     """A video or external content (GitBook "embed"); no call to a third party when rendering."""
@@ -351,7 +372,7 @@ class DocumentValue(blocks.StructValue):
     @property
     def href(self):
         document = self.get("document")
-        return document.url if document is not None else (self.get("url") or "")
+        return document.url if document is not None else safe_url(self.get("url"))
 
     @property
     def display_title(self):

@@ -141,7 +141,8 @@ class FacetedListing:
     def requested_page(self) -> int | None:
         """The page number asked for: 1 when unreadable, None when absurdly large (the last page)."""
         raw = self.request.GET.get("page", "1")
-        if not raw.isdigit():
+        # isdigit() alone accepts "²" or "١", which int() refuses or reads as another number.
+        if not (raw.isascii() and raw.isdigit()):
             return 1
         if len(raw) > 6:
             return None

@@ -1,5 +1,6 @@
 """Shared fixtures: a site tree built with factories, and the demo site for smoke tests."""
 
+import os
 from pathlib import Path
 
 from django.core.management import call_command
@@ -7,6 +8,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Site
 
 import pytest
+from hypothesis import settings
 
 from tests.factories import HomePageFactory
 
@@ -82,3 +84,10 @@ def people(db):
         "coach2": make_user("coach2", ["Coachs"]),
         "admin": make_user("administratrice", ["Administrateurs"]),
     }
+
+
+# Property-based tests: a derandomized profile by default, so CI runs the same examples every time
+# (and stays within its time budget); HYPOTHESIS_PROFILE=explore tries more, random examples locally.
+settings.register_profile("ci", derandomize=True, max_examples=40, database=None, print_blob=True)
+settings.register_profile("explore", max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -90,11 +90,19 @@ GAP_DAYS = 31  # a gap shorter than a month between two phases is ordinary, not 
 
 
 def fiche_files(directory: Path, folder: str) -> list[Path]:
-    """Every fiche of a folder, `.md` or not (two organisations have no extension), by name."""
+    """Every fiche of a folder, `.md` or not (two organisations have no extension), by name.
+
+    A `.md` entry that is not a regular file (a directory, a broken or looping link) is listed too,
+    so that it is rejected with its reason instead of silently skipped.
+    """
     path = directory / folder
     if not path.is_dir():
         return []
-    return sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+    return sorted(
+        p
+        for p in path.iterdir()
+        if not p.name.startswith(".") and (p.is_file() or p.suffix == ".md" or not p.exists())
+    )
 
 
 def read_fiche(path: Path) -> tuple[dict, str]:

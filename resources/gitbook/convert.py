@@ -219,7 +219,12 @@ class Converter:
         )
 
     def tag_embed(self, node, top):
-        url = node.args.get("url", "")
+        url = node.args.get("url", "").strip()
+        if url and not re.match(r"^https?://", url):
+            self.ctx.warn(
+                f"ligne {node.line} : contenu intégré sans adresse web (http ou https), ignoré : {url}"
+            )
+            url = ""
         caption = strip_tags(markdown_to_html(flatten_text(node.children))).strip()
         return [self.ctx.block("embed", {"url": url, "title": "", "caption": caption})]
 

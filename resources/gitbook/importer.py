@@ -169,7 +169,8 @@ class GitbookImport:
 
     def page_fields(self, entry: Entry, warn):
         path = self.root / entry.path
-        if not path.is_file():
+        # A directory or a looping link under that name gets its own reason from read_text().
+        if not (path.is_file() or path.is_dir() or path.is_symlink()):
             raise RecordError(
                 f"fichier absent de l'export : « {entry.path} » (indiqué ligne {entry.line} de SUMMARY.md)"
             )
@@ -185,7 +186,13 @@ class GitbookImport:
         title, icon, blocks, pending = convert_page(body, context)
         summary_icon, summary_title = split_icon(entry.title)
         title = title or summary_title
-        description = str(meta.get("description") or "").strip()
+        description = meta.get("description") or ""
+        if not isinstance(description, str | int | float):
+            raise RecordError(
+                "en-tête YAML : « description » doit être un texte, "
+                f"pas {'une liste' if isinstance(description, list) else 'un ensemble de champs'}"
+            )
+        description = str(description).strip()
         fields = {
             "title": title[:255],
             "icon": (icon or summary_icon)[:16],
