@@ -39,7 +39,9 @@ def render(client):
     return len(queries), BeautifulSoup(response.content, "html.parser")
 
 
-def test_role_page_lists_a_bounded_number_of_pages_and_members_with_links_to_all(client, home, role, settings):
+def test_role_page_lists_a_bounded_number_of_pages_and_members_with_links_to_all(
+    client, home, role, settings
+):
     settings.FABRIQUE_PAGE_CACHE = False  # measures rendering, not the page cache (tests/test_caching.py)
     add_content(home, role, resources=3, members=3)
     render(client)  # warm the site and settings caches
