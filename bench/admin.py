@@ -10,19 +10,18 @@ is `bench-coach`, created here in the « Coachs » group. Target: every view und
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import Clock, emit, machine_line, setup_django, summary  # noqa: E402
+from measure import Clock, emit, machine_line, setup_django, timed_get  # noqa: E402
 
 setup_django()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
 
 from wagtail.models import Page, WorkflowState  # noqa: E402
 
@@ -57,19 +56,8 @@ def largest_section():
 
 
 def timed(client, url, repeat):
-    reset_queries()  # see bench/render.py: each request empties the log when it starts
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    if response.status_code != 200:
-        raise SystemExit(f"{url} a répondu {response.status_code} au coach.")
-    times = []
-    cpu = time.process_time()
-    for _ in range(repeat):
-        start = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-    cpu_ms = round((time.process_time() - cpu) * 1000 / repeat, 1)
-    return {"url": url, "queries": len(queries), "cpu_ms_per_request": cpu_ms, **summary(times)}
+    queries, figures = timed_get(client, url, repeat, "{url} a répondu {status} au coach.")
+    return {"url": url, "queries": queries, **figures}
 
 
 def main():

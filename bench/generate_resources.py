@@ -122,6 +122,26 @@ def ensure_kinds():
     return list(ResourceKind.objects.all())
 
 
+def bulk_page(parent, step, title, slug, content_type, locale, published):
+    """A live `wagtailcore_page` row under `parent` at treebeard step `step`, for `bulk_create`."""
+    return Page(
+        title=title,
+        draft_title=title,
+        slug=slug,
+        content_type=content_type,
+        path=parent.path + Page._int2str(step).rjust(Page.steplen, "0"),
+        depth=parent.depth + 1,
+        numchild=0,
+        url_path=f"{parent.url_path}{slug}/",
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=published,
+        last_published_at=published,
+        locale=locale,
+        translation_key=uuid.uuid4(),
+    )
+
+
 def generate(count: int, seed: int = 6) -> dict:
     rng = random.Random(seed)
     index = ResourceIndexPage.objects.first()
@@ -152,24 +172,7 @@ def generate(count: int, seed: int = 6) -> dict:
                 kind, title = title_for(rng, kinds)
                 slug = f"{SLUG_PREFIX}{number}"
                 published = now - timezone.timedelta(minutes=rng.randint(0, 60 * 24 * 900))
-                pages.append(
-                    Page(
-                        title=title,
-                        draft_title=title,
-                        slug=slug,
-                        content_type=content_type,
-                        path=index.path + Page._int2str(number).rjust(Page.steplen, "0"),
-                        depth=index.depth + 1,
-                        numchild=0,
-                        url_path=f"{index.url_path}{slug}/",
-                        live=True,
-                        has_unpublished_changes=False,
-                        first_published_at=published,
-                        last_published_at=published,
-                        locale=locale,
-                        translation_key=uuid.uuid4(),
-                    )
-                )
+                pages.append(bulk_page(index, number, title, slug, content_type, locale, published))
                 details.append((kind, published))
             Page.objects.bulk_create(pages)
             with connection.cursor() as cursor:

@@ -64,3 +64,29 @@ def machine_line():
 def emit(result):
     """The one JSON line scripts read, last line of the output."""
     print(json.dumps({**result, **machine()}, ensure_ascii=False))
+
+
+def timed_get(client, url, repeat, failure):
+    """SQL query count of one GET of `url`, then wall-time percentiles and CPU over `repeat` more.
+
+    `failure` is the French message (with `{url}` and `{status}`) to stop on when it isn't a 200.
+    """
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    # Each request empties the query log when it starts: an empty log before capturing keeps
+    # CaptureQueriesContext's start index at 0.
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(failure.format(url=url, status=response.status_code))
+    times = []
+    cpu = time.process_time()
+    for _ in range(repeat):
+        start = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+    # CPU of this process only (Python side; PostgreSQL's work is in the wall time).
+    cpu_ms = round((time.process_time() - cpu) * 1000 / repeat, 1)
+    return len(queries), {**summary(times), "cpu_ms_per_request": cpu_ms}

@@ -176,21 +176,8 @@ def _bulk_children(parent, model, rows, rng):
                 published = row.pop("published")
                 slug = row.pop("slug")
                 pages.append(
-                    Page(
-                        title=row["title"],
-                        draft_title=row["title"],
-                        slug=slug,
-                        content_type=content_type,
-                        path=parent.path + Page._int2str(start_step + offset).rjust(Page.steplen, "0"),
-                        depth=parent.depth + 1,
-                        numchild=0,
-                        url_path=f"{parent.url_path}{slug}/",
-                        live=True,
-                        has_unpublished_changes=False,
-                        first_published_at=published,
-                        last_published_at=published,
-                        locale=locale,
-                        translation_key=uuid.uuid4(),
+                    generate_resources.bulk_page(
+                        parent, start_step + offset, row["title"], slug, content_type, locale, published
                     )
                 )
             Page.objects.bulk_create(pages)

@@ -15,20 +15,19 @@ import argparse
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 os.environ["FABRIQUE_PAGE_CACHE"] = "0"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import Clock, emit, machine_line, setup_django, summary  # noqa: E402
+from measure import Clock, emit, machine_line, setup_django, timed_get  # noqa: E402
 
 setup_django()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
 
 from community.models import Member, OnboardingPathPage, RolePage, StartupIndexPage, StartupPage  # noqa: E402
 from home.models import Phase  # noqa: E402
@@ -81,22 +80,7 @@ def member_client():
 
 
 def measure(client, url, repeat):
-    # Each request empties the query log when it starts: an empty log before capturing keeps
-    # CaptureQueriesContext's start index at 0.
-    reset_queries()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    if response.status_code != 200:
-        raise SystemExit(f"{url} a répondu {response.status_code} : base remplie avec bench/populate.py ?")
-    times = []
-    cpu = time.process_time()
-    for _ in range(repeat):
-        start = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-    # CPU of this process only (Python side; PostgreSQL's work is in the wall time).
-    cpu_ms = round((time.process_time() - cpu) * 1000 / repeat, 1)
-    return len(queries), {**summary(times), "cpu_ms_per_request": cpu_ms}
+    return timed_get(client, url, repeat, "{url} a répondu {status} : base remplie avec bench/populate.py ?")
 
 
 def main():
