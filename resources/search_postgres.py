@@ -122,7 +122,8 @@ def _matched_sql(base, flag_columns, flag_params, text, operator, order):
     # Testing the body and title columns separately lets PostgreSQL combine their two GIN indexes
     # (Wagtail's backend tests `title || body`, which no index covers).
     sql = (
-        f'SELECT {columns}, {sort_key} AS "sort_key" '  # noqa: S608 - ORM-compiled SQL, values as parameters
+        # Safe: ORM-compiled SQL and our own column names; every value is a parameter.
+        f'SELECT {columns}, {sort_key} AS "sort_key" '  # noqa: S608  # nosec B608
         'FROM "wagtailsearch_indexentry" e '
         'JOIN "wagtailcore_page" ON "wagtailcore_page"."id" = e."object_id"::bigint '
         f'WHERE e."content_type_id" = ANY(%s) AND (e."body" @@ {tsquery} OR e."title" @@ {tsquery}) '
@@ -146,13 +147,15 @@ def summarise(base, facets, selected, text, operator, *, order, offset, limit) -
         return " AND ".join(f'm."{name}"' for param, name in flag_names.items() if param != skip) or "TRUE"
 
     # Every branch yields (what, value, number); every literal goes through a parameter.
-    branches = [f"SELECT %s::text, '', COUNT(*) FROM m WHERE {passing()}"]  # noqa: S608
+    # Safe: our own flag names; every value is a parameter.
+    branches = [f"SELECT %s::text, '', COUNT(*) FROM m WHERE {passing()}"]  # noqa: S608  # nosec B608
     params.append(TOTAL_ROW)
     for facet in facets:
         if hasattr(facet, "models"):  # a relation (kind, phases, roles) that several page types may have
             for (links, link_params), values_table in _link_tables(facet):
                 branches.append(
-                    'SELECT %s::text, v."slug", g.n FROM ('  # noqa: S608 - ORM-compiled SQL
+                    # Safe: ORM-compiled SQL and our own names; every value is a parameter.
+                    'SELECT %s::text, v."slug", g.n FROM ('  # noqa: S608  # nosec B608
                     f"SELECT l.value_id, COUNT(*) AS n FROM m JOIN ({links}) l ON l.page_id = m.id "
                     f'WHERE {passing(facet.param)} GROUP BY l.value_id) g JOIN "{values_table}" v '
                     'ON v."id" = g.value_id'
@@ -160,14 +163,16 @@ def summarise(base, facets, selected, text, operator, *, order, offset, limit) -
                 params += [facet.param, *link_params]
         else:  # the content type, named like the model
             branches.append(
-                "SELECT %s::text, t.model, COUNT(*) FROM m "  # noqa: S608 - flag names are ours
+                # Safe: our own flag names; every value is a parameter.
+                "SELECT %s::text, t.model, COUNT(*) FROM m "  # noqa: S608  # nosec B608
                 'JOIN "django_content_type" t ON t.id = m.content_type_id '
                 f"WHERE {passing(facet.param)} GROUP BY t.model"
             )
             params.append(facet.param)
     # The displayed page only: the rows are numbered to keep their order through UNION ALL.
     branches.append(
-        "SELECT %s::text, p.id::text, ROW_NUMBER() OVER () FROM (SELECT m.id FROM m "  # noqa: S608
+        # Safe: our own flag names; every value is a parameter.
+        "SELECT %s::text, p.id::text, ROW_NUMBER() OVER () FROM (SELECT m.id FROM m "  # noqa: S608  # nosec B608
         f"WHERE {passing()} ORDER BY m.in_title DESC, m.sort_key DESC, m.id DESC LIMIT %s OFFSET %s) p"
     )
     params += [PAGE_ROWS, limit, offset]
