@@ -4,6 +4,7 @@ Used by the account adapters (email sign-up, later the State SSO), the member vi
 """
 
 import json
+from collections import Counter
 
 from django import forms
 from django.contrib.auth.models import Group
@@ -56,13 +57,25 @@ def competence_condition(value: str) -> Q:
     )
 
 
+def _competence_items(competences) -> list[str]:
+    """The non-empty text items of one member's JSON list, stripped."""
+    return [item.strip() for item in competences or [] if isinstance(item, str) and item.strip()]
+
+
 def competence_choices() -> list[tuple[str, str]]:
     seen = {}
     for competences in Member.objects.values_list("competences", flat=True):
-        for item in competences or []:
-            if isinstance(item, str) and item.strip():
-                seen.setdefault(item.strip().lower(), item.strip())
+        for item in _competence_items(competences):
+            seen.setdefault(item.lower(), item)
     return sorted(((value, value) for value in seen.values()), key=lambda choice: choice[1].lower())
+
+
+def competence_counts(queryset, values: list[str]) -> dict[str, int]:
+    """Members per competence, matched like `competence_condition` (whole item, any case)."""
+    members = Counter()
+    for competences in queryset.values_list("competences", flat=True):
+        members.update({item.lower() for item in _competence_items(competences)})
+    return {value: members[value.lower()] for value in values}
 
 
 MENTORING_VALUE = "oui"
@@ -74,7 +87,14 @@ DIRECTORY_FACETS = [
         "roles__slug",
         lambda: list(Role.objects.order_by("order", "name").values_list("slug", "name")),
     ),
-    Facet("competence", "Compétence", "competences", competence_choices, condition=competence_condition),
+    Facet(
+        "competence",
+        "Compétence",
+        "competences",
+        competence_choices,
+        condition=competence_condition,
+        counter=competence_counts,
+    ),
     Facet(
         "mentorat",
         "Mentorat",

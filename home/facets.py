@@ -27,6 +27,10 @@ class Facet:
     # For values that are not a related slug (a boolean, an item of a JSON list): a condition per
     # value. Counts then come from one conditional aggregate, still one query per facet.
     condition: Callable[[str], Q] | None = None
+    # Counting per-value conditions in SQL scans every row once per value; a facet whose values are
+    # cheaper to tally in Python (items of a JSON list) gives `counter(queryset, values)` instead,
+    # still one query.
+    counter: Callable[[QuerySet, list[str]], dict[str, int]] | None = None
 
     def matching(self, values: list[str]) -> Q:
         if self.condition is None:
@@ -124,6 +128,8 @@ class FacetedListing:
 
     def _counts(self, facet: Facet) -> dict[str, int]:
         queryset = self._filtered(skip=facet.param).order_by()
+        if facet.counter is not None:
+            return facet.counter(queryset, [value for value, _ in self.choices[facet.param]])
         if facet.condition is not None:
             values = [value for value, _ in self.choices[facet.param]]
             if not values:

@@ -70,6 +70,24 @@ def test_facet_counts(client, directory):
     assert "Accessibilité (1)" in html
 
 
+def test_competence_counts_group_spellings_and_follow_the_other_facets(client, directory):
+    coach = RoleFactory._meta.model.objects.get(slug="coach")
+    for competences in (["accessibilité", "Droit public"], ["ACCESSIBILITÉ ", 3, ""], ["Design"]):
+        member = MemberFactory(competences=competences)
+        member.roles.set([coach])
+        member.save()
+    client.force_login(directory["viewer"])
+    html = client.get(DIRECTORY).content.decode().lower()
+    # Léa's "Accessibilité" and two other spellings of it are one competence with 3 members (the
+    # label is whichever spelling comes first).
+    assert "accessibilité (3)" in html and "droit public (2)" in html and "design (2)" in html
+    html = client.get(f"{DIRECTORY}?role=coach").content.decode().lower()
+    assert "accessibilité (2)" in html and "droit public (2)" in html and "design (1)" in html
+    # Counts of the competence facet ignore its own selection, like every facet.
+    html = client.get(f"{DIRECTORY}?competence=Design").content.decode().lower()
+    assert "accessibilité (3)" in html and "design (2)" in html
+
+
 def test_unknown_filter_values_are_ignored(client, directory):
     client.force_login(directory["viewer"])
     response = client.get(f"{DIRECTORY}?role=inconnu&competence=%00&page=abc")
