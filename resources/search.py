@@ -12,9 +12,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import reduce
-from operator import and_ as operator_and
-from operator import or_ as operator_or
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -38,14 +35,13 @@ from django.utils.safestring import mark_safe
 
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page, PageViewRestriction, get_page_models
-from wagtail.search.backends import get_search_backend
 from wagtail.search.index import RelatedFields
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Or, PlainText
 
 from home.facets import Facet, FacetedListing, FacetOption, FacetState, Sort
 from home.text import STOPWORDS, WORD_RE, fold, stem, stemmed_text, words
-from resources.search_postgres import Summary, summarise
+from resources.search_postgres import Summary, summarise, tsquery
 
 MAX_QUERY_LENGTH = 200
 MAX_SUGGESTIONS = 8
@@ -112,16 +108,6 @@ def run_search(queryset, query: str, *, operator: str = "and", order_by_relevanc
     return queryset.search(stemmed_text(query), operator=operator, order_by_relevance=order_by_relevance)
 
 
-def _postgres_tsquery(query: str, operator: str):
-    from django.contrib.postgres.search import SearchQuery
-
-    config = get_search_backend().config
-    return reduce(
-        operator_and if operator == "and" else operator_or,
-        [SearchQuery(term, config=config, search_type="plain") for term in stemmed_text(query).split()],
-    )
-
-
 def _postgres_matching_ids(queryset, query: str, operator: str):
     """Ids of the index entries matching the query, found through the index's GIN indexes.
 
@@ -131,10 +117,10 @@ def _postgres_matching_ids(queryset, query: str, operator: str):
     two GIN indexes. Nothing is lost for site pages: `search_stems`/`search_title_stems` put every
     title and body word in the body column (see BasePage).
     """
-    tsquery = _postgres_tsquery(query, operator)
+    text = tsquery(query, operator)
     return (
         IndexEntry.objects.filter(content_type__in=get_descendants_content_types_pks(queryset.model))
-        .filter(Q(body=tsquery) | Q(title=tsquery))
+        .filter(Q(body=text) | Q(title=text))
         .annotate(page_id=Cast("object_id", BigIntegerField()))
         .values("page_id")
     )

@@ -40,15 +40,19 @@ class Summary:
     offset: int = 0
 
 
-def tsquery_sql(text: str, operator: str):
-    """The tsquery of the folded, stemmed words, as SQL with its parameters (a constant, built once)."""
+def tsquery(text: str, operator: str) -> SearchQuery:
+    """The tsquery of the folded, stemmed words, as the indexed `search_stems` fields hold them."""
     config = get_search_backend().config
-    query = reduce(
+    return reduce(
         operator_and if operator == "and" else operator_or,
         [SearchQuery(term, config=config, search_type="plain") for term in stemmed_text(text).split()],
     )
+
+
+def tsquery_sql(text: str, operator: str):
+    """`tsquery()` as SQL with its parameters (a constant, built once per statement)."""
     compiler = IndexEntry.objects.all().query.get_compiler(connection=connection)
-    return query.as_sql(compiler, connection)
+    return tsquery(text, operator).as_sql(compiler, connection)
 
 
 def _sql(queryset):
