@@ -14,6 +14,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def production_environment() -> dict[str, str]:
+    """Settings of a deployed site, on this machine: DEBUG off, a throwaway key, local hosts, HTTP."""
+    import secrets
+
+    return {
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_ALLOWED_HOSTS": "testserver,localhost,127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+    }
+
+
 def setup_django(settings="config.settings.base", production=False):
     """Import path and settings as for manage.py; the page cache is off unless asked otherwise.
 
@@ -23,12 +35,8 @@ def setup_django(settings="config.settings.base", production=False):
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings)
     if production:
-        import secrets
-
-        os.environ.setdefault("DJANGO_DEBUG", "0")
-        os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(64))
-        os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
-        os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+        for name, value in production_environment().items():
+            os.environ.setdefault(name, value)
     import django
 
     django.setup()

@@ -7,7 +7,6 @@ REDIS_URL of the caller's environment. Only the processes started here are stopp
 
 import contextlib
 import os
-import secrets
 import shutil
 import signal
 import socket
@@ -17,6 +16,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from measure import production_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -32,10 +33,7 @@ def production_env(static_root):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        **production_environment(),
         "DJANGO_STATIC_ROOT": str(static_root),
     }
 
