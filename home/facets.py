@@ -27,10 +27,6 @@ class Facet:
     # For values that are not a related slug (a boolean, an item of a JSON list): a condition per
     # value. Counts then come from one conditional aggregate, still one query per facet.
     condition: Callable[[str], Q] | None = None
-    # Counting per-value conditions in SQL scans every row once per value; a facet whose values are
-    # cheaper to tally in Python (items of a JSON list) gives `counter(queryset, values)` instead,
-    # still one query.
-    counter: Callable[[QuerySet, list[str]], dict[str, int]] | None = None
 
     def matching(self, values: list[str]) -> Q:
         if self.condition is None:
@@ -39,6 +35,21 @@ class Facet:
         for value in values:
             query |= self.condition(value)
         return query
+
+    def counts(self, queryset: QuerySet, values: list[str]) -> dict[str, int]:
+        """Rows of `queryset` per value, in one query; subclasses count where their values live."""
+        if self.condition is None:
+            rows = queryset.values(self.lookup).annotate(n=Count("pk", distinct=True))
+            return {row[self.lookup]: row["n"] for row in rows}
+        if not values:
+            return {}
+        totals = queryset.aggregate(
+            **{
+                f"n{index}": Count("pk", filter=self.condition(value), distinct=True)
+                for index, value in enumerate(values)
+            }
+        )
+        return {value: totals[f"n{index}"] for index, value in enumerate(values)}
 
 
 @dataclass
@@ -128,21 +139,7 @@ class FacetedListing:
 
     def _counts(self, facet: Facet) -> dict[str, int]:
         queryset = self._filtered(skip=facet.param).order_by()
-        if facet.counter is not None:
-            return facet.counter(queryset, [value for value, _ in self.choices[facet.param]])
-        if facet.condition is not None:
-            values = [value for value, _ in self.choices[facet.param]]
-            if not values:
-                return {}
-            totals = queryset.aggregate(
-                **{
-                    f"n{index}": Count("pk", filter=facet.condition(value), distinct=True)
-                    for index, value in enumerate(values)
-                }
-            )
-            return {value: totals[f"n{index}"] for index, value in enumerate(values)}
-        rows = queryset.values(facet.lookup).annotate(n=Count("pk", distinct=True))
-        return {row[facet.lookup]: row["n"] for row in rows}
+        return facet.counts(queryset, [value for value, _ in self.choices[facet.param]])
 
     def requested_page(self) -> int | None:
         """The page number asked for: 1 when unreadable, None when absurdly large (the last page)."""

@@ -298,7 +298,7 @@ class PageFacet(Facet):
             condition |= Q(pk__in=model.objects.filter(**{f"{self.field}__slug__in": values}).values("pk"))
         return queryset.filter(condition)
 
-    def counts(self, matched) -> Counter:
+    def counts(self, matched, values) -> Counter:
         counts = Counter()
         lookup = f"{self.field}__slug"
         for model in self.models():
@@ -323,7 +323,7 @@ class ContentTypeFacet(Facet):
         types = ContentType.objects.get_for_models(*[models[value] for value in values if value in models])
         return queryset.filter(content_type__in=list(types.values()))
 
-    def counts(self, matched) -> Counter:
+    def counts(self, matched, values) -> Counter:
         rows = Page.objects.filter(pk__in=matched.values("pk")).order_by().values("content_type")
         counts = Counter()
         for row in rows.annotate(n=Count("pk")):
@@ -464,7 +464,8 @@ class SiteSearch(FacetedListing):
         if facet.param not in summary.counts:  # the ORM path counts each facet on its own
             selected = self.selected[facet.param]
             matched = self._matched(skip=facet.param) if selected else self._matched()
-            summary.counts[facet.param] = facet.counts(matched)
+            values = [value for value, _ in self.choices[facet.param]]
+            summary.counts[facet.param] = facet.counts(matched, values)
         return summary.counts[facet.param]
 
     def facet_states(self) -> list[FacetState]:
