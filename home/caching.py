@@ -12,12 +12,16 @@ with reads, and a bump only costs one re-render of each page visited afterwards.
 """
 
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
 
 GENERATION_KEY = "fabrique:content-generation"
 _REQUEST_ATTRIBUTE = "_fabrique_content_generation"
+# Inside `bumps_deferred()`: False, or True once a bump is owed; None elsewhere.
+_owed = ContextVar("fabrique_bump_owed", default=None)
 
 
 def enabled() -> bool:
@@ -57,7 +61,31 @@ def generation(request=None) -> int:
 
 def bump() -> None:
     """Make every cached page and fragment stale."""
+    if _owed.get() is not None:
+        _owed.set(True)
+        return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet (or evicted): start a new one
         cache.set(GENERATION_KEY, _fresh_start(), timeout=None)
+
+
+@contextmanager
+def bumps_deferred():
+    """One bump on the way out instead of one per saved row, for bulk writers such as importers.
+
+    An import saves thousands of rows, each bumping twice (now and after its commit): thousands of
+    cache round trips for one change the visitors see. Pages cached meanwhile are made stale by the
+    final bump, which comes after the last record's commit.
+    """
+    if _owed.get() is not None:  # already deferring: the outermost block bumps
+        yield
+        return
+    token = _owed.set(False)
+    try:
+        yield
+    finally:
+        owed = _owed.get()
+        _owed.reset(token)
+        if owed:
+            bump()

@@ -148,3 +148,19 @@ def test_search_and_reference_indexes_are_complete_after_an_import(home, sample,
     imported = references()
     call_command("rebuild_references_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert references() == imported
+
+
+def test_an_import_makes_cached_pages_stale_once_not_once_per_row(home, sample, tmp_path, client):
+    from home import caching
+
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    before = caching.generation()
+
+    run_import(sample, tmp_path, "--publish")
+
+    # Hundreds of rows were saved, each of which bumps the generation outside an import.
+    assert caching.generation() == before + 1
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    startup = StartupPage.objects.get(betagouv_id="a-just")
+    assert startup.title in client.get(startup.url).content.decode()

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from home import caching
+
 OUTCOMES = ("created", "updated", "unchanged")
 
 
@@ -102,6 +104,9 @@ class ImportRun:
         self._outer = None
 
     def __enter__(self):
+        # The page cache is invalidated once for the whole run (home/caching.py), after its commits.
+        self._bumps = caching.bumps_deferred()
+        self._bumps.__enter__()
         if self.dry_run:
             self._outer = transaction.atomic()
             self._outer.__enter__()
@@ -111,6 +116,7 @@ class ImportRun:
         if self._outer is not None:
             transaction.set_rollback(True)
             self._outer.__exit__(exc_type, exc, tb)
+        self._bumps.__exit__(exc_type, exc, tb)
         return False
 
     def run(self, records: Iterable[tuple[str, object]], handler: Callable, label: str = "Import"):
