@@ -25,7 +25,7 @@ from django.test.utils import override_settings  # noqa: E402
 
 from wagtail.models import Page, WorkflowState  # noqa: E402
 
-from resources.models import GuidePage  # noqa: E402
+from resources.guides.models import GuidePage  # noqa: E402
 
 TARGET_MS = 1000
 

@@ -63,7 +63,7 @@ def main():
 
     from django.db import connection
 
-    from home import backup
+    from core import backup
 
     with connection.cursor() as cursor:
         for name in names.values():

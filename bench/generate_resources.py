@@ -32,8 +32,8 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
-from home.models import Phase, Role, Thematique  # noqa: E402
-from resources.models import ResourceIndexPage, ResourceKind, ResourcePage  # noqa: E402
+from core.taxonomy.models import Phase, Role, Thematique  # noqa: E402
+from resources.library.models import ResourceIndexPage, ResourceKind, ResourcePage  # noqa: E402
 
 CHUNK = 2000
 SLUG_PREFIX = "bench-"

@@ -60,8 +60,8 @@ def main():
         from django.core.management import call_command
         from django.db import connection
 
-        from community.betagouv import import_betagouv
-        from community.models import StartupPage
+        from community.startups.betagouv import import_betagouv
+        from community.startups.models import StartupPage
         from home.demo import load_home
 
         call_command("migrate", verbosity=0)

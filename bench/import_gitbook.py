@@ -35,8 +35,8 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("load_demo", "--no-admin", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
-    from resources.gitbook import GitbookImport
-    from resources.models import GuideIndexPage
+    from resources.guides.gitbook import GitbookImport
+    from resources.guides.models import GuideIndexPage
 
     export = Path(sys.argv[1]) if len(sys.argv) > 1 else largest_export()
     parent = GuideIndexPage.objects.get()

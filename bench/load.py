@@ -25,9 +25,11 @@ setup_django()
 
 from server import BIN, ROOT, gunicorn, worker_rss_mb  # noqa: E402
 
-from community.models import OnboardingPathPage, RolePage, StartupIndexPage, StartupPage  # noqa: E402
-from home.models import Phase  # noqa: E402
-from resources.models import GuidePage, ResourceIndexPage, ResourcePage  # noqa: E402
+from community.onboarding.models import OnboardingPathPage, RolePage  # noqa: E402
+from community.startups.models import StartupIndexPage, StartupPage  # noqa: E402
+from core.taxonomy.models import Phase  # noqa: E402
+from resources.guides.models import GuidePage  # noqa: E402
+from resources.library.models import ResourceIndexPage, ResourcePage  # noqa: E402
 
 SEARCHES = [
     "recrutement",

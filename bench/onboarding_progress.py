@@ -38,8 +38,10 @@ def main():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from community.models import OnboardingPathPage, OnboardingProgress, User
-    from community.onboarding import path_statistics, progress_summary
+    from community.members.models import User
+    from community.onboarding.models import OnboardingPathPage, OnboardingProgress
+    from community.onboarding.statistics import path_statistics
+    from community.onboarding.summaries import progress_summary
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", "--no-admin", stdout=open(os.devnull, "w"))  # noqa: SIM115

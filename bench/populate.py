@@ -45,10 +45,12 @@ from wagtail.search.backends import get_search_backend  # noqa: E402
 import generate_resources  # noqa: E402
 from generate_resources import ACTIONS, CONTEXTS, SENTENCES, SLUG_PREFIX  # noqa: E402
 
-from community.models import IncubatorPage, Member, Mission, StartupIndexPage, StartupPage  # noqa: E402
-from community.models.startups import StartupPhase  # noqa: E402
-from home.models import Phase, Role, Thematique  # noqa: E402
-from resources.models import GuideIndexPage, GuidePage, ResourcePage  # noqa: E402
+from community.members.models import Member, Mission  # noqa: E402
+from community.startups.models import IncubatorPage, StartupIndexPage, StartupPage  # noqa: E402
+from community.startups.models.startups import StartupPhase  # noqa: E402
+from core.taxonomy.models import Phase, Role, Thematique  # noqa: E402
+from resources.guides.models import GuideIndexPage, GuidePage  # noqa: E402
+from resources.library.models import ResourcePage  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures"
 BASE = {"resources": 1000, "guides": 50, "members": 500, "startups": 100}

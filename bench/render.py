@@ -29,9 +29,12 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
-from community.models import Member, OnboardingPathPage, RolePage, StartupIndexPage, StartupPage  # noqa: E402
-from home.models import Phase  # noqa: E402
-from resources.models import GuidePage, ResourceIndexPage, ResourcePage  # noqa: E402
+from community.members.models import Member  # noqa: E402
+from community.onboarding.models import OnboardingPathPage, RolePage  # noqa: E402
+from community.startups.models import StartupIndexPage, StartupPage  # noqa: E402
+from core.taxonomy.models import Phase  # noqa: E402
+from resources.guides.models import GuidePage  # noqa: E402
+from resources.library.models import ResourceIndexPage, ResourcePage  # noqa: E402
 
 DUMMY_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 # Static URLs without the manifest, so no collectstatic is needed first (the lookup costs the same).

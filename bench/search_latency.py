@@ -36,7 +36,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from resources.models import ResourcePage  # noqa: E402
+from resources.library.models import ResourcePage  # noqa: E402
 
 QUERIES = [
     "recruter",

@@ -29,8 +29,8 @@ from django.test import Client  # noqa: E402
 
 from server import gunicorn  # noqa: E402
 
-from community.models import StartupIndexPage, StartupPage  # noqa: E402
-from resources.models import GuidePage  # noqa: E402
+from community.startups.models import StartupIndexPage, StartupPage  # noqa: E402
+from resources.guides.models import GuidePage  # noqa: E402
 
 TARGET_RATIO = 0.5
 

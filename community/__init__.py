@@ -1,0 +1,1 @@
+"""The community area: members, startups and incubators, onboarding, readers' feedback."""

@@ -8,15 +8,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from resources import views as resources_views
-
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("recherche/", resources_views.search, name="search"),
-    path("recherche/suggestions/", resources_views.search_suggestions, name="search_suggestions"),
-    path("", include("community.urls")),  # /compte/…, /membres/…, /avis/
+    path("", include("resources.search.urls")),  # /recherche/…
+    path("", include("resources.library.urls")),  # /compte/contributions/…
+    path("", include("resources.guides.urls")),  # /ameliorer/…
+    path("", include("community.members.urls")),  # /compte/…, /membres/…
+    path("", include("community.feedback.urls")),  # /avis/
 ]
 
 if settings.DEBUG:

@@ -2,20 +2,15 @@ from django.apps import AppConfig
 
 
 class HomeConfig(AppConfig):
-    """Site-wide pieces: home page, shared taxonomies, page chrome, demo content."""
+    """The site itself: home page, page chrome, site settings, site setup and demo content."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
-    verbose_name = "Accueil et taxonomies"
+    verbose_name = "Accueil et site"
 
     def ready(self):
-        from django.db.models.signals import post_save
+        # Workflows and section permissions follow the section pages as soon as they are created,
+        # in the admin as by a loader (Wagtail saves the page: a signal from code we do not own).
+        from home import editorial
 
-        from wagtail.images import get_image_model
-
-        from home import invalidation, renditions
-
-        invalidation.connect()
-        post_save.connect(
-            renditions.on_image_saved, sender=get_image_model(), dispatch_uid="fabrique-renditions"
-        )
+        editorial.connect_signals()

@@ -5,8 +5,9 @@ from django.core.cache import cache
 
 from wagtail.models import Page, Site
 
-from home import caching
-from home.models import ContentPage
+from core import caching
+
+from .models import ContentPage
 
 CHROME_KEY = "fabrique:chrome:{site_id}"
 

@@ -1,21 +1,25 @@
-"""Demo content for the site skeleton: the home page and every section, written for Fabrique.
+"""The French demo site, written for Fabrique: `manage.py load_demo` (what `make run` loads).
 
-Each app has a `demo` module with a `load(log)` function; `load_demo` calls them in order.
-Everything is keyed by slug so that a second run changes nothing.
+It runs `setup_site` (home page, sections, workflows), then the vocabulary (phases, roles,
+thématiques), the legal pages, and each app's own demo module, handed the home page. Everything is
+keyed by slug, so a second run changes nothing.
 """
 
 from django.db import transaction
 
-from wagtail.models import Page, Site
+from community.members import demo as members_demo
+from community.onboarding import demo as onboarding_demo
+from community.startups import demo as startups_demo
+from core.pages import get_or_create_child
+from core.taxonomy.models import Phase, Role, Thematique
+from resources.guides import demo as guides_demo
+from resources.library import demo as library_demo
 
-from community.models import (
-    ContributionPage,
-    OnboardingIndexPage,
-    RoleIndexPage,
-    StartupIndexPage,
-)
-from home.models import ContentPage, HomePage, Phase, Role, Thematique
-from resources.models import GuideIndexPage, ResourceIndexPage
+from .models import ContentPage
+from .site import setup_site
+
+# Each app's demo, in order: later ones link to what earlier ones made (guides before role pages).
+APP_DEMOS = [guides_demo, library_demo, startups_demo, onboarding_demo, members_demo]
 
 PHASES = [
     (
@@ -31,8 +35,6 @@ PHASES = [
     ("abandon-investigation", "Abandon en investigation", "Le problème n'appelait pas de service."),
     ("abandon", "Abandon", "Le service s'est arrêté ; ses enseignements restent."),
 ]
-ENDING_PHASES = {"transfere", "opere", "abandon-investigation", "abandon"}
-
 ROLES = [
     (
         "intrapreneur",
@@ -63,63 +65,6 @@ THEMATIQUES = [
     ("justice", "Justice"),
 ]
 
-SECTIONS = [
-    (
-        GuideIndexPage,
-        "guides",
-        "Guides",
-        "La méthode startup d'État, écrite et relue par les coachs.",
-    ),
-    (
-        StartupIndexPage,
-        "startups",
-        "Startups",
-        "Toutes les startups d'État du réseau : leur mission, leur équipe, leurs phases.",
-    ),
-    (
-        RoleIndexPage,
-        "roles",
-        "Rôles",
-        "Intrapreneur, coach, designer, développeur… ce que fait chacun et à qui s'adresser.",
-    ),
-    (
-        ResourceIndexPage,
-        "ressources",
-        "Ressources",
-        "Modèles, outils, checklists et contacts partagés par la communauté.",
-    ),
-    (
-        OnboardingIndexPage,
-        "parcours",
-        "Parcours d'arrivée",
-        "Votre premier jour, votre première semaine, votre premier mois, selon votre rôle.",
-    ),
-    (
-        ContributionPage,
-        "contribuer",
-        "Contribuer",
-        "Proposez une ressource ou une amélioration : les coachs et modérateurs la relisent.",
-    ),
-]
-
-ENTRY_POINTS = [
-    (
-        "J'arrive dans la communauté",
-        "Suivez le parcours de votre rôle : qui contacter, quels outils, quoi lire d'abord.",
-        "parcours",
-    ),
-    (
-        "Je cherche une ressource",
-        "Modèles, outils, checklists : tout ce que les équipes partagent, en un seul endroit.",
-        "ressources",
-    ),
-    (
-        "Je contribue",
-        "Partagez un modèle ou proposez une amélioration d'un guide : la communauté en profite.",
-        "contribuer",
-    ),
-]
-
 CONTENT_PAGES = [
     (
         "accessibilite",
@@ -142,28 +87,12 @@ CONTENT_PAGES = [
 ]
 
 
-def get_or_create_child(parent, model, slug, **fields):
-    """Return the child page with this slug, creating and publishing it the first time."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific, False
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page, True
-
-
 def load_taxonomies(log):
     created = 0
     for order, (slug, name, description) in enumerate(PHASES, start=1):
         _, new = Phase.objects.get_or_create(
             slug=slug,
-            defaults={
-                "name": name,
-                "description": description,
-                "order": order,
-                "is_ending": slug in ENDING_PHASES,
-            },
+            defaults={"name": name, "description": description, "order": order},
         )
         created += new
     for order, (slug, name, description) in enumerate(ROLES, start=1):
@@ -177,65 +106,17 @@ def load_taxonomies(log):
     log(f"Taxonomies : {created} terme(s) créé(s).")
 
 
-def load_home():
-    """The home page at the site root, replacing Wagtail's placeholder welcome page."""
-    root = Page.get_first_root_node()
-    home = HomePage.objects.first()
-    if home is None:
-        home = HomePage(
-            title="Accueil",
-            slug="accueil",
-            hero_title="Fabrique, la maison commune des startups d'État",
-            hero_text=(
-                "La méthode, les ressources et les personnes des incubateurs du réseau : "
-                "pour bien démarrer, trouver vite et partager ce qui marche."
-            ),
-        )
-        root.add_child(instance=home)
-        home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
-        placeholder = site.root_page
-        site.root_page = home
-        site.site_name = "Fabrique"
-        site.save()
-        if placeholder.depth == 2 and placeholder.specific_class is not HomePage:
-            placeholder.delete()
-    return home
-
-
-def load_sections(home, log):
-    created_pages = {}
-    for model, slug, title, intro in SECTIONS:
-        page, new = get_or_create_child(home, model, slug, title=title, intro=intro, show_in_menus=True)
-        created_pages[slug] = page
-        if new:
-            log(f"Rubrique créée : {title}")
+def load_content_pages(home):
+    """The legal pages every public site has, linked from the footer."""
     for slug, title, intro, html in CONTENT_PAGES:
-        get_or_create_child(
-            home,
-            ContentPage,
-            slug,
-            title=title,
-            intro=intro,
-            body=[("paragraph", html)],
-        )
-    if not home.entry_points:
-        home.entry_points = [
-            (
-                "entry_point",
-                {"title": title, "text": text, "page": created_pages[slug], "url": "", "icon": ""},
-            )
-            for title, text, slug in ENTRY_POINTS
-        ]
-        home.save_revision().publish()
+        get_or_create_child(home, ContentPage, slug, title=title, intro=intro, body=[("paragraph", html)])
 
 
 @transaction.atomic
-def load(log):
+def load_demo(log):
+    home = setup_site(log=log)
     load_taxonomies(log)
-    home = load_home()
-    load_sections(home, log)
+    load_content_pages(home)
+    for module in APP_DEMOS:
+        module.load(home, log)
     return home

@@ -1,0 +1,1 @@
+"""The resources area: the method (guides), the shared library and site search."""

@@ -3,8 +3,9 @@
 import factory
 import wagtail_factories
 
-from community.models import Member, User
-from home.models import ContentPage, HomePage, Phase, Role, Thematique
+from community.members.models import Member, User
+from core.taxonomy.models import Phase, Role, Thematique
+from home.models import ContentPage, HomePage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

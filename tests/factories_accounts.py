@@ -3,8 +3,9 @@
 import wagtail_factories
 from allauth.account.models import EmailAddress
 
-from community.members import activate_member
-from resources.models import GuideIndexPage, ResourceIndexPage
+from community.members.membership import activate_member
+from resources.guides.models import GuideIndexPage
+from resources.library.models import ResourceIndexPage
 from tests.factories import ContentPageFactory, UserFactory
 
 PASSWORD = "mot-de-passe-de-test"

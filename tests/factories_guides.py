@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from resources.models import GuideIndexPage, GuidePage
+from resources.guides.models import GuideIndexPage, GuidePage
 
 
 class GuideIndexPageFactory(wagtail_factories.PageFactory):

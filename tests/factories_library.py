@@ -7,7 +7,7 @@ from wagtail.documents import get_document_model
 import factory
 import wagtail_factories
 
-from resources.models import ResourceIndexPage, ResourceKind, ResourcePage
+from resources.library.models import ResourceIndexPage, ResourceKind, ResourcePage
 
 
 class ResourceKindFactory(factory.django.DjangoModelFactory):

@@ -5,7 +5,7 @@ from django.utils.text import slugify
 import factory
 import wagtail_factories
 
-from community.models import (
+from community.onboarding.models import (
     ContactDirectoryPage,
     OnboardingIndexPage,
     OnboardingPathPage,

@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from community.models import (
+from community.startups.models import (
     Audience,
     IncubatorIndexPage,
     IncubatorPage,

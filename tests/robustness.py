@@ -14,7 +14,8 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from community.models import ContributionPage, KeyFiguresPage
+from home.models import KeyFiguresPage
+from resources.library.models import ContributionPage
 from tests.factories import PhaseFactory, RoleFactory, ThematiqueFactory
 from tests.factories_accounts import make_user
 from tests.factories_guides import GuideIndexPageFactory, GuidePageFactory
@@ -107,11 +108,11 @@ WATCHED_MODELS = [
     "wagtailcore.WorkflowState",
     "wagtaildocs.Document",
     "wagtailimages.Image",
-    "community.Member",
-    "community.User",
-    "community.PageFeedback",
-    "community.CorrectionProposal",
-    "community.OnboardingProgress",
+    "members.Member",
+    "members.User",
+    "feedback.PageFeedback",
+    "guides.CorrectionProposal",
+    "onboarding.OnboardingProgress",
     "account.EmailAddress",
 ]
 

@@ -7,7 +7,7 @@ from django.test import Client, override_settings
 
 import pytest
 
-from community.ratelimit import RATE_LIMIT_MESSAGE
+from core.security.ratelimit import RATE_LIMIT_MESSAGE
 from tests.factories_accounts import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.test import RequestFactory, override_settings
 
 import pytest
 
-from community import ratelimit
+from core.security import ratelimit
 from tests.factories_accounts import make_user
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from django.test import Client, override_settings
 
 import pytest
 
-from community.adapters import is_allowed_email
-from community.models import Member, User
-from community.ratelimit import RATE_LIMIT_MESSAGE
+from community.members.adapters import is_allowed_email
+from community.members.models import Member, User
+from core.security.ratelimit import RATE_LIMIT_MESSAGE
 
 pytestmark = pytest.mark.django_db
 

@@ -1,13 +1,10 @@
 """/admin/ needs a staff account on top of the access_admin permission; editors are staff."""
 
-from importlib import import_module
-
-from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, Permission
 
 import pytest
 
-from community.models import User
+from community.members.models import User
 from tests.factories_accounts import PASSWORD, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home")]
@@ -93,13 +90,3 @@ def test_admin_gives_an_account_to_an_editor_group_through_the_user_editor(clien
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert User.objects.get(pk=camille.pk).is_staff
-
-
-def test_migration_makes_existing_editors_staff():
-    coach = make_user("coach", ["Coachs"])
-    member = make_user("camille")
-    User.objects.filter(pk=coach.pk).update(is_staff=False)  # as before the migration
-    migration = import_module("community.migrations.0012_editors_are_staff")
-    migration.editors_are_staff(django_apps, None)
-    assert User.objects.get(pk=coach.pk).is_staff
-    assert not User.objects.get(pk=member.pk).is_staff

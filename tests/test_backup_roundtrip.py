@@ -11,7 +11,7 @@ from django.db import connection
 import pytest
 from PIL import Image as PILImage
 
-from home import backup
+from core import backup
 from tests.factories_guides import GuideIndexPageFactory
 from tests.factories_library import make_document
 

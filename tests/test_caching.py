@@ -8,7 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from community.models import PageFeedback
+from community.feedback.models import PageFeedback
 from home.models import SiteIdentity
 from tests.factories import ContentPageFactory, PhaseFactory
 from tests.factories_accounts import make_user, with_revision

@@ -6,7 +6,7 @@ from wagtail.models import WorkflowState
 
 import pytest
 
-from resources.models import ResourcePage
+from resources.library.models import ResourcePage
 from tests.admin_helpers import workflow_action
 from tests.factories import PhaseFactory
 from tests.factories_contributions import ContributionPageFactory, upload

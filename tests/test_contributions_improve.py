@@ -5,7 +5,7 @@ from django.test import Client
 
 import pytest
 
-from community.models import CorrectionProposal
+from resources.guides.models import CorrectionProposal
 from tests.factories_guides import GuidePageFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from wagtail.documents import get_document_model
 
 import pytest
 
-from community.contributions import validate_upload
-from resources.models import ResourcePage
+from resources.library.models import ResourcePage
+from resources.library.uploads import validate_upload
 from tests.factories_contributions import EXE, HTML, PDF, PNG, SVG, ContributionPageFactory, upload
 from tests.factories_library import ResourceKindFactory
 

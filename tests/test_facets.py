@@ -4,9 +4,9 @@ from django.test import RequestFactory
 
 import pytest
 
-from community.models import Member
-from home.facets import Facet, FacetedListing, Sort
-from home.models import Role
+from community.members.models import Member
+from core.listing import Facet, FacetedListing, Sort
+from core.taxonomy.models import Role
 from tests.factories import MemberFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db

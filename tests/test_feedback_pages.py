@@ -4,9 +4,9 @@ from django.test import Client
 
 import pytest
 
-from community.feedback import overall_satisfaction
-from community.models import PageFeedback
-from community.ratelimit import RATE_LIMIT_MESSAGE
+from community.feedback.models import PageFeedback
+from community.feedback.satisfaction import overall_satisfaction
+from core.security.ratelimit import RATE_LIMIT_MESSAGE
 from tests.factories import ContentPageFactory
 from tests.factories_accounts import make_user
 

@@ -37,7 +37,7 @@ def test_coaches_write_review_and_publish_methodology():
     }
     perms = model_perms("Coachs")
     assert "wagtailadmin.access_admin" in perms
-    assert {"home.change_phase", "home.change_role", "home.add_thematique"} <= perms
+    assert {"taxonomy.change_phase", "taxonomy.change_role", "taxonomy.add_thematique"} <= perms
     collection = set(
         GroupCollectionPermission.objects.filter(group__name="Coachs").values_list(
             "permission__codename", flat=True
@@ -56,7 +56,7 @@ def test_moderators_review_but_do_not_create_pages():
 def test_members_contribute_without_admin_or_publishing():
     assert page_codenames("Membres") == set()
     perms = model_perms("Membres")
-    assert perms == {"community.contribute"}
+    assert perms == {"members.contribute"}
 
 
 def test_administrators_have_every_permission():

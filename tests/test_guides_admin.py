@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from resources.models import GuideIndexPage, GuidePage
+from resources.guides.models import GuideIndexPage, GuidePage
 from tests.factories import HomePageFactory, PhaseFactory, RoleFactory, UserFactory
 from tests.factories_guides import GuideIndexPageFactory, GuidePageFactory
 

@@ -116,7 +116,7 @@ def test_block_renders_dsfr_markup(client, guides, block_type):
 
 
 def test_every_body_block_is_covered():
-    from home.blocks import BODY_BLOCKS
+    from core.blocks import BODY_BLOCKS
 
     assert {name for name, _ in BODY_BLOCKS} == set(CASES)
 
@@ -145,7 +145,7 @@ def test_missing_local_image_shows_its_alt_text_instead_of_a_broken_image(client
 def test_figure_requires_alt_text_and_a_source():
     from wagtail.blocks import StructBlockValidationError
 
-    from home.blocks import FigureBlock
+    from core.blocks import FigureBlock
 
     block = FigureBlock()
     with pytest.raises(StructBlockValidationError):

@@ -14,8 +14,8 @@ from wagtail.models import Page
 
 import pytest
 
-from resources.gitbook.summary import parse_summary
-from resources.models import GuidePage
+from resources.guides.gitbook.summary import parse_summary
+from resources.guides.models import GuidePage
 from tests.factories_guides import GuideIndexPageFactory
 
 DATA = Path(__file__).parent / "data" / "gitbook"

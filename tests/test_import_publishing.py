@@ -14,7 +14,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex
 
 import pytest
 
-from community.models import IncubatorPage, StartupIndexPage, StartupPage
+from community.startups.models import IncubatorPage, StartupIndexPage, StartupPage
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +151,7 @@ def test_search_and_reference_indexes_are_complete_after_an_import(home, sample,
 
 
 def test_an_import_makes_cached_pages_stale_once_not_once_per_row(home, sample, tmp_path, client):
-    from home import caching
+    from core import caching
 
     client.get("/")
     assert client.get("/")["X-Page-Cache"] == "hit"

@@ -4,14 +4,8 @@ import json
 
 import pytest
 
-from home.importing import (
-    ImportRun,
-    RecordError,
-    markdown_to_richtext,
-    read_text,
-    split_front_matter,
-)
-from home.models import Thematique
+from core.importing import ImportRun, RecordError, markdown_to_richtext, read_text, split_front_matter
+from core.taxonomy.models import Thematique
 
 
 def test_front_matter_is_split_from_body():

@@ -3,9 +3,12 @@ rate among the key figures, members linked to their startups and their onboardin
 
 import pytest
 
-from community.models import Member, Mission, PageFeedback, StartupPage
-from home.models import Role
-from resources.models import GuidePage, ResourcePage
+from community.feedback.models import PageFeedback
+from community.members.models import Member, Mission
+from community.startups.models import StartupPage
+from core.taxonomy.models import Role
+from resources.guides.models import GuidePage
+from resources.library.models import ResourcePage
 from tests.factories import MemberFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

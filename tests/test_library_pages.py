@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 import pytest
 
-from resources.models import ResourcePage
+from resources.library.models import ResourcePage
 from tests.factories import MemberFactory, PhaseFactory, UserFactory
 from tests.factories_library import (
     ResourceIndexPageFactory,
@@ -54,12 +54,12 @@ def test_admin_refuses_a_resource_without_access_with_a_french_message(client, i
             "comments": inline_formset([]),
         }
     )
-    response = client.post(f"/admin/pages/add/resources/resourcepage/{index.pk}/", data)
+    response = client.post(f"/admin/pages/add/library/resourcepage/{index.pk}/", data)
     assert response.status_code == 200
     assert "joignez un document ou indiquez un lien externe" in response.content.decode()
     assert not ResourcePage.objects.exists()
     data["external_url"] = "https://beta.gouv.fr/"
-    response = client.post(f"/admin/pages/add/resources/resourcepage/{index.pk}/", data)
+    response = client.post(f"/admin/pages/add/library/resourcepage/{index.pk}/", data)
     assert response.status_code == 302
     assert ResourcePage.objects.get().external_url == "https://beta.gouv.fr/"
 
@@ -114,12 +114,12 @@ def test_demo_library_loads_idempotently(demo_site, client):
 
     call_command("load_demo", "--no-admin", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Revision.objects.count() == revisions
-    assert ResourcePage.objects.count() == len(__import__("resources.demo_library").demo_library.RESOURCES)
+    assert ResourcePage.objects.count() == len(__import__("resources.library.demo").library.demo.RESOURCES)
     for page in ResourcePage.objects.live():
         assert client.get(page.url).status_code == 200
 
 
 def test_coaches_may_edit_resource_kinds_and_members_may_not():
     coach, member = UserFactory(groups=["Coachs"]), UserFactory(groups=["Membres"])
-    assert coach.has_perm("resources.change_resourcekind")
-    assert not member.has_perm("resources.change_resourcekind")
+    assert coach.has_perm("library.change_resourcekind")
+    assert not member.has_perm("library.change_resourcekind")

@@ -2,17 +2,17 @@
 
 import pytest
 
-from community import demo_members
-from community.models import Member, User
+from community.members import demo as demo_members
+from community.members.models import Member, User
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_members_are_idempotent_and_cannot_log_in(demo_site):
-    members = list(demo_members.load(lambda message: None))
+    members = list(demo_members.load(demo_site.root_page, lambda message: None))
     assert len(members) == len(demo_members.DEMO_MEMBERS)
     counts = (User.objects.count(), Member.objects.count())
-    demo_members.load(lambda message: None)
+    demo_members.load(demo_site.root_page, lambda message: None)
     assert (User.objects.count(), Member.objects.count()) == counts
     for member in members:
         assert not member.user.has_usable_password()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from community.models import Member
+from community.members.models import Member
 from tests.factories import MemberFactory, RoleFactory
 from tests.factories_accounts import make_user
 
@@ -113,7 +113,7 @@ def test_query_count_does_not_grow_with_members(client, directory, django_assert
 
 
 def test_filter_by_incubator_through_missions(client, directory, home):
-    from community.models import Mission
+    from community.members.models import Mission
     from tests.factories_startups import incubator, startup
 
     dinum = incubator(home, "dinum", "Incubateur de la DINUM")

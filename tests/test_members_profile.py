@@ -2,7 +2,7 @@
 
 import pytest
 
-from community.models import Member
+from community.members.models import Member
 from tests.factories import RoleFactory
 from tests.factories_accounts import make_user
 

@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from community.models import OnboardingStep
+from community.onboarding.models import OnboardingStep
 from tests.factories import ContentPageFactory, UserFactory
 from tests.factories_onboarding import OnboardingIndexPageFactory, make_path
 

@@ -7,8 +7,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from community.models import OnboardingPathPage, OnboardingProgress, User
-from community.onboarding import progress_for, progress_summary
+from community.members.models import User
+from community.onboarding.models import OnboardingPathPage, OnboardingProgress
+from community.onboarding.progress import progress_for
+from community.onboarding.summaries import progress_summary
 from tests.factories import MemberFactory, RoleFactory, UserFactory
 from tests.factories_onboarding import OnboardingIndexPageFactory, make_path, step
 
@@ -271,7 +273,7 @@ def test_summary_tag_renders_for_another_page(user, index, path):
 
 
 def test_editors_can_preview_a_path_not_saved_yet(admin_user, index):
-    from community.models import OnboardingStep
+    from community.onboarding.models import OnboardingStep
 
     page = OnboardingPathPage(
         title="Nouveau parcours",

@@ -2,8 +2,8 @@
 
 import pytest
 
-from community.models import OnboardingProgress, OnboardingStep
-from community.onboarding import path_statistics
+from community.onboarding.models import OnboardingProgress, OnboardingStep
+from community.onboarding.statistics import path_statistics
 from tests.factories import UserFactory
 from tests.factories_onboarding import OnboardingIndexPageFactory, make_path, step
 

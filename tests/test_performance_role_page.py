@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 from bs4 import BeautifulSoup
 
-from community.models.roles import ROLE_PAGE_LIMIT
+from community.onboarding.models.roles import ROLE_PAGE_LIMIT
 from tests.factories import MemberFactory, RoleFactory
 from tests.factories_library import ResourceIndexPageFactory, ResourcePageFactory
 from tests.factories_onboarding import RoleIndexPageFactory, RolePageFactory

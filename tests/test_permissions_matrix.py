@@ -124,7 +124,7 @@ def test_submit_a_contribution_permission(people, role):
     from django.contrib.auth.models import AnonymousUser
 
     user = AnonymousUser() if role == "anonymous" else people[role]
-    assert user.has_perm("community.contribute") is (role != "anonymous")
+    assert user.has_perm("members.contribute") is (role != "anonymous")
 
 
 # --- member directory and feedback -------------------------------------------------------------

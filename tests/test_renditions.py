@@ -11,7 +11,7 @@ from wagtail.images.models import Rendition
 import pytest
 import wagtail_factories
 
-from home.renditions import RENDITION_FILTERS
+from core.renditions import RENDITION_FILTERS
 
 pytestmark = pytest.mark.django_db
 

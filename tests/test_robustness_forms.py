@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from community.models import Member
+from community.members.models import Member
 from tests.factories_contributions import PDF
 from tests.robustness import (
     PROPERTY_SETTINGS,

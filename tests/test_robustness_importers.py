@@ -16,8 +16,8 @@ from wagtail.models import Page, Revision
 
 import pytest
 
-from community.models import StartupPage
-from resources.models import GuidePage
+from community.startups.models import StartupPage
+from resources.guides.models import GuidePage
 from tests.factories_guides import GuideIndexPageFactory
 
 pytestmark = pytest.mark.django_db

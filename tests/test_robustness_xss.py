@@ -15,9 +15,9 @@ from wagtail.rich_text import RichText
 
 import pytest
 
-from community.models import Member
-from home.importing import sanitize_richtext
-from home.models import Phase, Role
+from community.members.models import Member
+from core.importing import sanitize_richtext
+from core.taxonomy.models import Phase, Role
 from tests.factories import MemberFactory, UserFactory
 from tests.factories_guides import GuidePageFactory
 from tests.factories_library import ResourceKindFactory, ResourcePageFactory
@@ -147,7 +147,7 @@ def test_member_pages_show_every_payload_as_text(xss_site):
 
 
 def test_admin_moderation_views_show_every_payload_as_text(xss_site):
-    from resources.models import ResourcePage
+    from resources.library.models import ResourcePage
 
     admin = UserFactory(username="admin-xss", is_superuser=True, is_staff=True)
     client = Client()
@@ -225,7 +225,7 @@ def test_imported_gitbook_page_with_hostile_links_executes_nothing(home, tmp_pat
 
     from django.core.management import call_command
 
-    from resources.models import GuidePage
+    from resources.guides.models import GuidePage
     from tests.factories_guides import GuideIndexPageFactory
 
     GuideIndexPageFactory(parent=home)
@@ -253,7 +253,7 @@ def test_imported_startup_fiche_with_hostile_links_executes_nothing(home, tmp_pa
         encoding="utf-8",
     )
     call_command("import_betagouv", str(tmp_path / "betagouv"), "--publish", stdout=StringIO())
-    from community.models import StartupPage
+    from community.startups.models import StartupPage
 
     page = StartupPage.objects.get(slug="piege")
     client = Client()
@@ -264,7 +264,7 @@ def test_imported_startup_fiche_with_hostile_links_executes_nothing(home, tmp_pa
 @pytest.mark.parametrize("url", [payload for payload in url_payloads() if "<" not in payload][:8])
 def test_link_blocks_written_directly_never_render_a_script_url(url):
     """Defence in depth: block values an importer writes without the admin's URL validation."""
-    from home.blocks import DocumentBlock, EmbedBlock, RelatedPagesBlock
+    from core.blocks import DocumentBlock, EmbedBlock, RelatedPagesBlock
 
     rendered = [
         EmbedBlock().render(EmbedBlock().to_python({"url": url, "title": "", "caption": ""})),

@@ -5,7 +5,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from community.models import ContactDirectoryPage
+from community.onboarding.models import ContactDirectoryPage
 from home.models import HomePage
 from tests.factories_onboarding import ContactDirectoryPageFactory
 

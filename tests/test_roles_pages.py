@@ -5,15 +5,16 @@ from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
-from community.models import (
+from community.onboarding.models import (
     ContactDirectoryPage,
     OnboardingPathPage,
     RoleIndexPage,
     RolePage,
     RoleRelatedPage,
 )
-from community.models import roles as roles_module
-from home.models import HomePage, Role
+from community.onboarding.models import roles as roles_module
+from core.taxonomy.models import Role
+from home.models import HomePage
 from tests.factories import ContentPageFactory, MemberFactory, RoleFactory
 from tests.factories_onboarding import (
     OnboardingIndexPageFactory,
@@ -65,16 +66,14 @@ def test_role_page_empty_lists_say_so(client, role_index):
     assert "Aucun membre n’a encore indiqué ce rôle." in html
 
 
-def test_tagged_pages_are_listed_once_the_tagged_model_exists(client, home, role_index, monkeypatch):
-    """Guides and resources come from other branches; any page model with `roles` is listed the same way."""
+def test_any_page_type_with_roles_is_listed_like_guides_and_resources(client, home, role_index, monkeypatch):
+    """Guides and resources are tagged with roles; any page model with `roles` is listed the same way."""
     role = RoleFactory(slug="developpeur")
     page = RolePageFactory(parent=role_index, slug="developpeur", role=role)
     tagged = make_path(OnboardingIndexPageFactory(parent=home), "Page étiquetée", roles=[role])
     page.related_links = [RoleRelatedPage(linked_page=tagged)]
     page.save_revision().publish()
-    monkeypatch.setattr(
-        roles_module, "ROLE_TAGGED_MODELS", ["community.OnboardingPathPage", "resources.Absent"]
-    )
+    monkeypatch.setattr(roles_module, "ROLE_TAGGED_MODELS", [OnboardingPathPage])
     related = page.related_pages()
     assert [p.pk for p in related] == [tagged.pk]  # chosen and tagged: listed once
     page.related_links = []
@@ -82,7 +81,7 @@ def test_tagged_pages_are_listed_once_the_tagged_model_exists(client, home, role
     assert [p.pk for p in RolePage.objects.get(pk=page.pk).related_pages()] == [tagged.pk]
 
 
-def test_tagged_pages_are_empty_while_guides_and_resources_are_absent(role_index):
+def test_tagged_pages_are_empty_while_no_guide_or_resource_carries_the_role(role_index):
     page = RolePageFactory(parent=role_index, slug="coach", role=RoleFactory(slug="coach"))
     assert roles_module.pages_tagged_with_role(page.role) == []
 
@@ -166,7 +165,7 @@ def test_deleting_a_role_keeps_its_page_without_error(client, admin_client, role
     page = RolePageFactory(parent=role_index, slug="juriste", role=role)
     add_member("Membre sans rôle", RoleFactory(slug="autre"))
     MemberFactory(full_name="Membre vide")
-    response = admin_client.post(f"/admin/snippets/home/role/delete/{role.pk}/")
+    response = admin_client.post(f"/admin/snippets/taxonomy/role/delete/{role.pk}/")
     assert response.status_code == 302
     assert not Role.objects.filter(pk=role.pk).exists()
     page.refresh_from_db()

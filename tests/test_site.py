@@ -9,7 +9,7 @@ from wagtail.models import Page, Revision
 
 import pytest
 
-from community.models import User
+from community.members.models import User
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_home_sections_render_empty_not_broken(client, demo_site):
 
 
 def test_home_guides_list_is_empty_not_broken_without_guides(client, demo_site):
-    from resources.models import GuidePage
+    from resources.guides.models import GuidePage
 
     GuidePage.objects.all().delete()
     html = client.get("/").content.decode()

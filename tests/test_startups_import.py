@@ -11,8 +11,9 @@ from wagtail.models import Revision
 import pytest
 from bs4 import BeautifulSoup
 
-from community.models import IncubatorPage, Member, Mission, Organisation, StartupPage, Team
-from home.models import Phase
+from community.members.models import Member, Mission
+from community.startups.models import IncubatorPage, Organisation, StartupPage, Team
+from core.taxonomy.models import Phase
 
 pytestmark = pytest.mark.django_db
 

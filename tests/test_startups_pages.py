@@ -9,8 +9,10 @@ from wagtail.models import Revision
 import pytest
 from bs4 import BeautifulSoup
 
-from community import figures
-from community.models import KeyFiguresPage, Member, Mission, StartupPage, StartupPhase
+from community.members.models import Member, Mission
+from community.startups import figures
+from community.startups.models import StartupPage, StartupPhase
+from home.models import KeyFiguresPage
 from tests.factories import PhaseFactory, ThematiqueFactory
 from tests.factories_startups import incubator, published_child, startup
 
@@ -58,14 +60,14 @@ def test_current_phase_follows_the_phases_when_saved():
         StartupPhase(phase_id=3, start=datetime.date(2021, 1, 1)),
         StartupPhase(phase_id=4, start=datetime.date(2999, 1, 1)),
     ]
-    from community.models.startups import current_phase_of
+    from community.startups.models.startups import current_phase_of
 
     assert current_phase_of(phases).phase_id == 3  # same day: the later one in the fiche wins
     assert current_phase_of(phases[3:]) is None
 
 
 def test_a_future_phase_becomes_current_on_its_day(home):
-    from community.models.startups import refresh_current_phases
+    from community.startups.models.startups import refresh_current_phases
 
     investigation = PhaseFactory(slug="investigation", name="Investigation")
     construction = PhaseFactory(slug="construction", name="Construction")

@@ -10,7 +10,8 @@ from wagtail.models import Revision
 import pytest
 from bs4 import BeautifulSoup
 
-from community.models import IncubatorPage, Member, Mission, StartupPage, Team
+from community.members.models import Member, Mission
+from community.startups.models import IncubatorPage, StartupPage, Team
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowState
 
 import pytest
 
-from community.editorial import ensure_editorial_setup
+from home.editorial import ensure_editorial_setup
 from tests.admin_helpers import submit_for_review, workflow_action
 from tests.factories_accounts import make_guide, make_resource
 

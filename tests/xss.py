@@ -10,7 +10,7 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 
 from bs4 import BeautifulSoup
 
-from home.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
 
 PAYLOADS = [
     line

@@ -4,40 +4,43 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.core.exceptions import ImproperlyConfigured
-
 import dj_database_url
 
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: a host that forgets the variable never runs in debug mode. `make run`,
+# `make test` and CI use config/settings/dev.py or test.py, which switch it on.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
-# A laptop gets a throwaway key; production must bring its own, or the site refuses to start.
-_DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
-SECRET_KEY = env_str("DJANGO_SECRET_KEY", _DEV_SECRET_KEY if DEBUG else "")
-if not DEBUG and (not SECRET_KEY or SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50):
-    raise ImproperlyConfigured(
-        "DJANGO_SECRET_KEY doit être définie (au moins 50 caractères aléatoires) quand "
-        'DJANGO_DEBUG=0. Générez-en une avec : python -c "import secrets; '
-        'print(secrets.token_urlsafe(64))"'
-    )
+# A laptop gets a throwaway key; production must bring its own: core/security/secret_key.py refuses
+# to run a command or serve a request without it (in French), while `settings.DEBUG` stays readable.
+DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
+SECRET_KEY = env_str("DJANGO_SECRET_KEY") or (DEV_SECRET_KEY if DEBUG else "")
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
+# Our apps by layer, top first (README « Organisation du code »; `make lint` checks that imports
+# only point down). They come before wagtail.admin: the library takes over Wagtail's workflow
+# emails for members (resources/library/notifications.py).
 INSTALLED_APPS = [
     "home",
-    "resources",
-    "community",
+    "resources.search",
+    "community.onboarding",
+    "resources.guides",
+    "resources.library",
+    "community.startups",
+    "community.feedback",
+    "community.members",
+    "core.taxonomy",
+    "core",
     "dsfr",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.typed_table_block",
-    "wagtail.contrib.table_block",
-    "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -49,7 +52,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django_filters",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,13 +73,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "home.security_headers.SecurityHeadersMiddleware",  # CSP by path, Permissions-Policy
+    "core.security.headers.SecurityHeadersMiddleware",  # CSP by path, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous pages from the cache before sessions, routing and rendering (home/page_cache.py);
+    # Anonymous pages from the cache before sessions, routing and rendering (core/caching/middleware.py);
     # middleware listed below it run only on a miss, and their headers are stored with the page.
-    "home.page_cache.AnonymousPageCacheMiddleware",
+    "core.caching.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -118,7 +119,7 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-AUTH_USER_MODEL = "community.User"
+AUTH_USER_MODEL = "members.User"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
@@ -132,9 +133,21 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Anonymous pages and page fragments, invalidated by the content generation (home/caching.py).
+# Anonymous pages and page fragments, invalidated by the content generation (core/caching/).
 FABRIQUE_PAGE_CACHE = env_bool("FABRIQUE_PAGE_CACHE", True)
 FABRIQUE_PAGE_CACHE_TIMEOUT = env_int("FABRIQUE_PAGE_CACHE_TIMEOUT", 600)
+# Paths that are personal or carry forms: never served from (nor stored in) the anonymous page cache.
+FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/compte/",
+    "/contribuer/",
+    "/avis/",
+    "/ameliorer/",
+    "/membres/",
+    "/documents/",
+    "/parcours/mes-parcours/",
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -144,7 +157,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out attempt before any check
-    "community.staff.StaffOnlyAdminBackend",  # /admin/ needs is_staff too (denies access_admin otherwise)
+    # /admin/ needs is_staff too (denies access_admin otherwise)
+    "community.members.staff.StaffOnlyAdminBackend",
     "django.contrib.auth.backends.ModelBackend",  # Wagtail's /admin/login/ (username) for editors
     "allauth.account.auth_backends.AuthenticationBackend",  # the public site's login by email
 ]
@@ -158,11 +172,11 @@ FABRIQUE_ALLOWED_EMAIL_DOMAINS = env_list(
     "FABRIQUE_ALLOWED_EMAIL_DOMAINS",
     ["gouv.fr", "beta.gouv.fr", "francetravail.fr", "ademe.fr", "inria.fr", "cnil.fr", "ofb.fr"],
 )
-ACCOUNT_ADAPTER = "community.adapters.AccountAdapter"
-SOCIALACCOUNT_ADAPTER = "community.adapters.SocialAccountAdapter"
+ACCOUNT_ADAPTER = "community.members.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "community.members.adapters.SocialAccountAdapter"
 ACCOUNT_FORMS = {
-    "login": "community.forms_accounts.LoginForm",
-    "signup": "community.forms_accounts.SignupForm",
+    "login": "community.members.forms.LoginForm",
+    "signup": "community.members.forms.SignupForm",
 }
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -173,9 +187,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Fabrique] "
-ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "site_web"
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "site_web"  # core.forms.HONEYPOT_FIELD, the same on every form
 ACCOUNT_PREVENT_ENUMERATION = True
-# Our own limiter (community/ratelimit.py, 10 actions a minute per address and per account) guards
+# Our own limiter (core/security/ratelimit.py, 10 actions a minute per address and per account) guards
 # sign-up, login and feedback; allauth's limits stay on top for failed logins and reset emails.
 FABRIQUE_RATE_LIMIT = env_int("FABRIQUE_RATE_LIMIT", 10)
 FABRIQUE_RATE_LIMIT_PERIOD = env_int("FABRIQUE_RATE_LIMIT_PERIOD", 60)
@@ -291,7 +305,7 @@ SESSION_COOKIE_HTTPONLY = True
 # Content-Security-Policy. Public pages: our own scripts and styles only, no inline code; video
 # players of the guides' embed block; images from us (and data: icons of the DSFR's CSS). The
 # Wagtail admin (and Django's) run inline scripts and styles: they get FABRIQUE_CSP_ADMIN
-# (home/security_headers.py picks it by path). FABRIQUE_CSP_REPORT_ONLY=1 only reports violations.
+# (core/security/headers.py picks it by path). FABRIQUE_CSP_REPORT_ONLY=1 only reports violations.
 _CSP_SELF, _CSP_NONE = "'self'", "'none'"
 
 
@@ -332,7 +346,7 @@ if env_bool("FABRIQUE_CSP_REPORT_ONLY", False):
     CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = None, {"DIRECTIVES": FABRIQUE_CSP_PUBLIC}
 else:
     CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": FABRIQUE_CSP_PUBLIC}, None
-# Browser features no page of ours uses (home/security_headers.py sends it on every response).
+# Browser features no page of ours uses (core/security/headers.py sends it on every response).
 FABRIQUE_PERMISSIONS_POLICY = (
     "accelerometer=(), browsing-topics=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=()"
@@ -346,9 +360,9 @@ AXES_FAILURE_LIMIT = env_int("FABRIQUE_AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("FABRIQUE_AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_USERNAME_CALLABLE = "community.login_limits.attempted_account"
-AXES_CLIENT_IP_CALLABLE = "community.login_limits.client_ip"
-AXES_LOCKOUT_CALLABLE = "community.login_limits.lockout_response"
+AXES_USERNAME_CALLABLE = "community.members.login_limits.attempted_account"
+AXES_CLIENT_IP_CALLABLE = "community.members.login_limits.client_ip"
+AXES_LOCKOUT_CALLABLE = "community.members.login_limits.lockout_response"
 
 if not DEBUG:
     # Behind a TLS-terminating proxy, set DJANGO_SECURE_PROXY_SSL_HEADER=1 so redirects and

@@ -1,18 +1,7 @@
-"""Site-wide models: the shared taxonomies, abstract base pages, the home page and site settings."""
+"""Pages of the site's top level: the home page, plain content pages, the key figures, site settings."""
 
-from .base import BasePage, ImportedPageMixin, IndexPage
+from .key_figures import KeyFiguresPage
 from .pages import ContentPage, HomePage
 from .settings import SiteIdentity
-from .taxonomy import Phase, Role, Thematique
 
-__all__ = [
-    "BasePage",
-    "ContentPage",
-    "HomePage",
-    "ImportedPageMixin",
-    "IndexPage",
-    "Phase",
-    "Role",
-    "SiteIdentity",
-    "Thematique",
-]
+__all__ = ["ContentPage", "HomePage", "KeyFiguresPage", "SiteIdentity"]

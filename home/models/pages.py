@@ -1,6 +1,5 @@
 """The home page and the generic editorial page."""
 
-from django.apps import apps
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -8,15 +7,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BODY_BLOCKS, EntryPointBlock
-
-from .base import BasePage
+from community.startups.figures import home_figures
+from community.startups.models import StartupIndexPage
+from core.blocks import BODY_BLOCKS, EntryPointBlock
+from core.pages import BasePage
+from resources.guides.models import GuideIndexPage
+from resources.library.models import ResourceIndexPage
 
 # Section index pages whose children feed the home page's "latest" lists.
-LATEST_SECTIONS = {
-    "latest_guides": "resources.GuideIndexPage",
-    "latest_resources": "resources.ResourceIndexPage",
-}
+LATEST_SECTIONS = {"latest_guides": GuideIndexPage, "latest_resources": ResourceIndexPage}
 
 
 class HomePage(BasePage):
@@ -44,31 +43,31 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.ContentPage",
-        "resources.GuideIndexPage",
-        "resources.ResourceIndexPage",
-        "community.StartupIndexPage",
-        "community.RoleIndexPage",
-        "community.OnboardingIndexPage",
-        "community.ContributionPage",
-        "community.ContactDirectoryPage",
-        "community.IncubatorIndexPage",
-        "community.KeyFiguresPage",
+        "guides.GuideIndexPage",
+        "library.ResourceIndexPage",
+        "startups.StartupIndexPage",
+        "onboarding.RoleIndexPage",
+        "onboarding.OnboardingIndexPage",
+        "library.ContributionPage",
+        "onboarding.ContactDirectoryPage",
+        "startups.IncubatorIndexPage",
+        "home.KeyFiguresPage",
     ]
 
     class Meta:
         verbose_name = "page d'accueil"
 
-    def section_pages(self, model_label):
+    def section_pages(self, model):
         """Public pages under the section of that index type, empty while the section is absent."""
-        section = apps.get_model(model_label).objects.live().descendant_of(self).first()
+        section = model.objects.live().descendant_of(self).first()
         if section is None:
             return Page.objects.none()
         return Page.objects.live().public().descendant_of(section)
 
-    def latest_in_section(self, model_label):
+    def latest_in_section(self, model):
         """Most recently published pages under a section."""
         return (
-            self.section_pages(model_label)
+            self.section_pages(model)
             .order_by("-first_published_at")
             .specific()
             .defer_streamfields()[: self.latest_count]
@@ -76,23 +75,22 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        for name, model_label in LATEST_SECTIONS.items():
-            context[name] = self.latest_in_section(model_label)
+        for name, model in LATEST_SECTIONS.items():
+            context[name] = self.latest_in_section(model)
         # Passed uncalled: the template calls it inside its cached fragment, so a hit costs no count.
         context["key_figures"] = self.key_figures
         return context
 
     def key_figures(self):
         """Headline counts for the home page; each later section adds its own figure."""
-        figures = []
-        for label, model_label in (
-            ("guides", "resources.GuideIndexPage"),
-            ("ressources", "resources.ResourceIndexPage"),
-            ("startups", "community.StartupIndexPage"),
-        ):
-            figures.append({"label": label, "value": self.section_pages(model_label).count()})
-        from community.figures import home_figures  # community builds on home: imported late
-
+        figures = [
+            {"label": label, "value": self.section_pages(model).count()}
+            for label, model in (
+                ("guides", GuideIndexPage),
+                ("ressources", ResourceIndexPage),
+                ("startups", StartupIndexPage),
+            )
+        ]
         figures.extend(home_figures())
         return figures
 

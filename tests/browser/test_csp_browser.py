@@ -21,7 +21,7 @@ def csp_violations(console_log):
 
 
 def guide_with(block_type):
-    from resources.models import GuidePage
+    from resources.guides.models import GuidePage
 
     for guide in GuidePage.objects.live().order_by("path"):
         if f'"type": "{block_type}"' in json.dumps(list(guide.body.raw_data)):

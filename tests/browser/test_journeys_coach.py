@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from resources.models import GuidePage
+from resources.guides.models import GuidePage
 from tests.browser.helpers import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

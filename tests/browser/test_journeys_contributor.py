@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from resources.models import ResourcePage
+from resources.library.models import ResourcePage
 from tests.browser.helpers import PASSWORD, log_in, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

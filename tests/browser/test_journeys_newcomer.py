@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from community.models import OnboardingProgress
+from community.onboarding.models import OnboardingProgress
 from tests.browser.helpers import PASSWORD, log_in, make_user, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -29,8 +29,8 @@ DOM_PROBLEMS = """() => {
 def trapped_guide(demo_site):
     from wagtail.rich_text import RichText
 
-    from home.importing import sanitize_richtext
-    from resources.models import GuideIndexPage
+    from core.importing import sanitize_richtext
+    from resources.guides.models import GuideIndexPage
     from tests.factories_guides import GuidePageFactory
 
     body = as_editor_would(PAYLOADS) + "".join(forged_link(url) for url in url_payloads())

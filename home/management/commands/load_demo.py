@@ -1,35 +1,26 @@
-"""`python manage.py load_demo`: the French demo site, built idempotently."""
+"""`python manage.py load_demo`: the French demo site (setup_site, then the demo), built idempotently."""
 
 import secrets
-from importlib import import_module
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-from community.editorial import ensure_editorial_setup
-
-# Each module exposes load(log). Order matters: later apps fill the sections home.demo creates.
-DEMO_MODULES = [
-    "home.demo",
-    "resources.demo_guides",
-    "resources.demo_library",
-    "community.demo_startups",
-    "community.demo_roles",
-    "community.demo_members",
-]
+from community.members.groups import ADMINISTRATEURS
+from home.demo import load_demo
 
 
 class Command(BaseCommand):
-    help = "Charge le contenu de démonstration (idempotent) et crée un administrateur de démo."
+    help = (
+        "Prépare le site (setup_site), charge la démonstration (idempotent) et crée un "
+        "administrateur de démo."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--no-admin", action="store_true", help="Ne pas créer l'administrateur de démo.")
 
     def handle(self, *args, no_admin=False, **options):
-        for module_name in DEMO_MODULES:
-            import_module(module_name).load(self.log)
-        ensure_editorial_setup()  # workflows and per-section permissions on the sections just made
+        load_demo(self.log)
         if not no_admin:
             self.ensure_admin()
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))
@@ -47,6 +38,6 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(12)
         user = User.objects.create_superuser("admin", "admin@fabrique.localhost", password)
-        user.groups.add(Group.objects.get(name="Administrateurs"))
+        user.groups.add(Group.objects.get(name=ADMINISTRATEURS))
         self.stdout.write(self.style.WARNING("Administrateur de démo créé :"))
         self.stdout.write(f"    identifiant : admin\n    mot de passe : {password}")

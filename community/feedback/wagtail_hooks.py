@@ -1,0 +1,28 @@
+"""Admin wiring of readers' feedback: the "Avis des lecteurs" report in the Reports menu."""
+
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import reports
+
+
+class FeedbackMenuItem(MenuItem):
+    def is_shown(self, request):
+        return reports.can_view_feedback(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_urls():
+    return [
+        path("avis/", reports.feedback_report, name="community_feedback_report"),
+        path("avis/<int:page_id>/", reports.feedback_page, name="community_feedback_page"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_menu_item():
+    return FeedbackMenuItem(
+        "Avis des lecteurs", reverse("community_feedback_report"), icon_name="help", order=700
+    )

@@ -1,0 +1,35 @@
+"""Admin wiring of onboarding paths: the editors' follow-up report in the Reports menu."""
+
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .views import STATISTICS_PERMISSION, OnboardingStatisticsView
+
+
+class OnboardingStatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(STATISTICS_PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def register_onboarding_statistics_url():
+    return [
+        path(
+            "parcours-suivi/",
+            OnboardingStatisticsView.as_view(),
+            name="community_onboarding_statistics",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_onboarding_statistics_menu_item():
+    return OnboardingStatisticsMenuItem(
+        "Parcours d'arrivée",
+        reverse("community_onboarding_statistics"),
+        name="onboarding-statistics",
+        icon_name="list-ol",
+        order=950,
+    )

@@ -1,0 +1,64 @@
+"""The startup directory: filters, counts, sort and pagination over live startup pages."""
+
+from django.db.models import F, Q
+
+from core.listing import Facet, FacetedListing, Sort, choices
+from core.taxonomy.models import Phase, Thematique
+
+from .models.incubators import IncubatorPage
+from .models.organisations import Audience, Organisation
+from .models.startups import StartupPage
+
+PER_PAGE = 24
+
+
+def startup_facets():
+    # Parameters are the French words people read in the URL: ?phase=construction&incubateur=dinum
+    return [
+        Facet("phase", "Phase actuelle", "current_phase__slug", choices(Phase.objects.all())),
+        Facet(
+            "incubateur",
+            "Incubateur",
+            "incubator__slug",
+            choices(IncubatorPage.objects.live().order_by("title"), label="title"),
+        ),
+        Facet("thematique", "Thématique", "thematiques__slug", choices(Thematique.objects.all())),
+        Facet("public", "Public cible", "audiences__slug", choices(Audience.objects.all())),
+        Facet("sponsor", "Sponsor", "sponsors__slug", choices(Organisation.objects.all())),
+    ]
+
+
+SORTS = {
+    "nom": Sort("Nom", ("title", "pk")),
+    "recent": Sort(
+        "Changement de phase le plus récent",
+        (F("current_phase_start").desc(nulls_last=True), "title", "pk"),
+    ),
+}
+
+
+def text_filter(queryset, query):
+    return queryset.filter(Q(title__icontains=query) | Q(mission__icontains=query))
+
+
+def startup_queryset(index_page=None):
+    queryset = StartupPage.objects.live().public()
+    if index_page is not None:
+        queryset = queryset.child_of(index_page)
+    # One query for the page of results, whatever its size: related rows come joined or prefetched.
+    return (
+        queryset.defer_streamfields()
+        .select_related("current_phase", "incubator")
+        .prefetch_related("thematiques")
+    )
+
+
+def startup_directory(request, index_page=None):
+    return FacetedListing(
+        request,
+        startup_queryset(index_page),
+        startup_facets(),
+        sorts=SORTS,
+        text_filter=text_filter,
+        per_page=PER_PAGE,
+    )

@@ -1,0 +1,19 @@
+"""Startups d'État, their incubators, sponsors and audiences."""
+
+from .incubators import IncubatorIndexPage, IncubatorPage, Team
+from .organisations import Audience, Organisation
+from .sections import StartupIndexPage
+from .startups import StartupEvent, StartupPage, StartupPhase, StartupRelatedPage
+
+__all__ = [
+    "Audience",
+    "IncubatorIndexPage",
+    "IncubatorPage",
+    "Organisation",
+    "StartupEvent",
+    "StartupIndexPage",
+    "StartupPage",
+    "StartupPhase",
+    "StartupRelatedPage",
+    "Team",
+]

@@ -1,0 +1,20 @@
+"""The startup directory's front page: its listing is the faceted directory, not a list of children."""
+
+from core.pages import IndexPage
+
+from ..directory import startup_directory
+
+
+class StartupIndexPage(IndexPage):
+    """The startup directory: every startup d'État of the network, filterable."""
+
+    subpage_types = ["startups.StartupPage"]
+
+    class Meta:
+        verbose_name = "annuaire des startups"
+
+    def get_context(self, request, *args, **kwargs):
+        # Not IndexPage's child listing: the faceted directory replaces it.
+        context = super(IndexPage, self).get_context(request, *args, **kwargs)
+        context.update(startup_directory(request, self).context())
+        return context

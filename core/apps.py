@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Site-wide machinery with no models: cache invalidation, image renditions, deployment checks."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "core"
+    verbose_name = "Socle"
+
+    def ready(self):
+        from django.core import checks
+        from django.db.models.signals import post_save
+
+        from wagtail.images import get_image_model
+
+        from core import renditions
+        from core.caching import invalidation
+        from core.security import secret_key
+
+        invalidation.connect()
+        post_save.connect(
+            renditions.on_image_saved, sender=get_image_model(), dispatch_uid="fabrique-renditions"
+        )
+        checks.register(secret_key.check_secret_key, checks.Tags.security)

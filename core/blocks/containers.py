@@ -1,0 +1,96 @@
+"""Container blocks: steps, accordions and tabs (DSFR « étapes », « accordéon », « onglets »),
+and what they may hold."""
+
+from wagtail import blocks
+
+from .data import TableBlock
+from .highlight import CalloutBlock
+from .media import DocumentBlock, EmbedBlock, FigureBlock
+from .method import ChecklistBlock
+from .navigation import CardsBlock, RelatedPagesBlock
+from .text import ParagraphBlock, QuoteBlock
+
+INNER_BLOCKS = [
+    ("paragraph", ParagraphBlock()),
+    ("callout", CalloutBlock()),
+    ("quote", QuoteBlock()),
+    ("cards", CardsBlock()),
+    ("related_pages", RelatedPagesBlock()),
+    ("checklist", ChecklistBlock()),
+    ("figure", FigureBlock()),
+    ("table", TableBlock()),
+    ("embed", EmbedBlock()),
+    ("document", DocumentBlock()),
+]
+"""Blocks allowed inside a container (tab, accordion item, step): containers never nest."""
+
+
+class StepBlock(blocks.StructBlock):
+    """One step of a procedure: what to do, in order."""
+
+    title = blocks.CharBlock(label="titre de l'étape")
+    body = blocks.StreamBlock(INNER_BLOCKS, label="contenu", required=False)
+
+    class Meta:
+        icon = "arrow-right"
+        label = "Étape"
+
+
+class StepsBlock(blocks.StructBlock):
+    """An ordered procedure (GitBook "stepper"): numbered steps read in sequence."""
+
+    title = blocks.CharBlock(label="titre", required=False)
+    steps = blocks.ListBlock(StepBlock(), label="étapes", min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        label = "Étapes"
+        template = "blocks/steps.html"
+        description = "Une procédure en étapes numérotées."
+
+
+class AccordionItemBlock(blocks.StructBlock):
+    """A question and its answer, folded until the reader opens it."""
+
+    title = blocks.CharBlock(label="question ou titre")
+    body = blocks.StreamBlock(INNER_BLOCKS, label="réponse")
+
+    class Meta:
+        icon = "help"
+        label = "Élément"
+
+
+class AccordionBlock(blocks.StructBlock):
+    """Questions and answers (FAQ, GitBook `<details>`), as a DSFR accordion group."""
+
+    title = blocks.CharBlock(label="titre", required=False)
+    items = blocks.ListBlock(AccordionItemBlock(), label="éléments", min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Accordéon (FAQ)"
+        template = "blocks/accordion.html"
+        description = "Des questions-réponses repliables."
+
+
+class TabBlock(blocks.StructBlock):
+    """One tab: a label and its content."""
+
+    title = blocks.CharBlock(label="onglet")
+    body = blocks.StreamBlock(INNER_BLOCKS, label="contenu")
+
+    class Meta:
+        icon = "folder-open-1"
+        label = "Onglet"
+
+
+class TabsBlock(blocks.StructBlock):
+    """Alternatives shown side by side (GitBook "tabs"), e.g. the same task per role."""
+
+    tabs = blocks.ListBlock(TabBlock(), label="onglets", min_num=1)
+
+    class Meta:
+        icon = "folder-open-inverse"
+        label = "Onglets"
+        template = "blocks/tabs.html"
+        description = "Des contenus alternatifs présentés en onglets."

@@ -1,0 +1,41 @@
+"""A production host must bring its own secret key: checked when Django starts, in French.
+
+The settings module only reads the environment (so `settings.DEBUG` can always be read); this
+check refuses to run a command, and `config/wsgi.py` refuses to serve, while debug mode is off and
+`DJANGO_SECRET_KEY` is missing, short, or the public development key.
+"""
+
+from django.conf import settings
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+
+MIN_LENGTH = 50
+MESSAGE = (
+    "DJANGO_SECRET_KEY doit être définie (au moins 50 caractères aléatoires) quand DJANGO_DEBUG=0. "
+    'Générez-en une avec : python -c "import secrets; print(secrets.token_urlsafe(64))"'
+)
+
+
+def secret_key_problem() -> str:
+    """The French reason the configured key is unfit for production, or '' when it is fine."""
+    if settings.DEBUG:
+        return ""
+    try:
+        key = settings.SECRET_KEY
+    except ImproperlyConfigured:  # Django refuses to hand out an empty key
+        key = ""
+    if not key or key == getattr(settings, "DEV_SECRET_KEY", None) or len(key) < MIN_LENGTH:
+        return MESSAGE
+    return ""
+
+
+def check_secret_key(app_configs=None, **kwargs):
+    problem = secret_key_problem()
+    return [checks.Error(problem, id="fabrique.E001")] if problem else []
+
+
+def ensure_secret_key() -> None:
+    """Raise (the WSGI server then refuses to start) when the key is unfit for production."""
+    problem = secret_key_problem()
+    if problem:
+        raise ImproperlyConfigured(problem)

@@ -1,0 +1,34 @@
+"""`import_gitbook DIR`: import a GitBook export as guide pages (logic in `resources.guides.gitbook`)."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from core.importing import RecordError
+from resources.guides.gitbook import GitbookImport, find_parent
+
+
+class Command(BaseCommand):
+    help = "Importe un export GitBook (dossier avec SUMMARY.md) en pages de guide."
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory", help="dossier de l'export GitBook (contient SUMMARY.md)")
+        parser.add_argument("--parent", help="page parente : identifiant ou adresse (par défaut /guides/)")
+        parser.add_argument("--publish", action="store_true", help="publier les pages importées")
+        parser.add_argument("--dry-run", action="store_true", help="simuler sans rien enregistrer")
+        parser.add_argument("--report", metavar="FICHIER.json", help="écrire le rapport JSON dans ce fichier")
+
+    def handle(self, directory, parent=None, publish=False, dry_run=False, report=None, **options):
+        try:
+            parent_page = find_parent(parent)
+            importer = GitbookImport(
+                directory, parent=parent_page, publish=publish, progress_stream=sys.stderr
+            )
+        except RecordError as exc:
+            raise CommandError(str(exc)) from exc
+        result = importer.run(dry_run=dry_run)
+        self.stdout.write(result.summary_fr(dry_run=dry_run))
+        self.stdout.write(importer.redirects.summary_fr())
+        if report:
+            result.write_json(report)
+            self.stdout.write(f"Rapport écrit dans {report}")

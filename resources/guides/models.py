@@ -1,0 +1,268 @@
+"""Methodology guides: pages written by coaches, nestable like GitBook groups, reviewed on a schedule,
+and the improvements members propose for them."""
+
+import datetime
+import math
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import PageManager, PageQuerySet
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+
+from core.blocks import BODY_BLOCKS
+from core.pages import BasePage, ImportedPageMixin, IndexPage
+
+WORDS_PER_MINUTE = 200
+REVIEW_INTERVALS = [(90, "3 mois"), (180, "6 mois"), (365, "1 an"), (730, "2 ans")]
+
+
+class GuideIndexPage(IndexPage):
+    """The methodology's front page: the guides written and reviewed by coaches hang under it."""
+
+    subpage_types = ["guides.GuidePage"]
+
+    class Meta:
+        verbose_name = "accueil des guides"
+
+
+class GuidePageTag(TaggedItemBase):
+    """Free tags of a guide page (taggit through-model, so tags stay editable in the page form)."""
+
+    content_object = ParentalKey("guides.GuidePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class GuidePageQuerySet(PageQuerySet):
+    def review_overdue(self, today=None):
+        """Pages never reviewed, or whose next review date has passed."""
+        today = today or timezone.localdate()
+        return self.filter(Q(next_review_on__isnull=True) | Q(next_review_on__lt=today))
+
+
+class GuidePage(ImportedPageMixin, BasePage):
+    """A page of the methodology; pages nest to any depth, as GitBook groups do."""
+
+    icon = models.CharField(
+        "icône", max_length=16, blank=True, help_text="Un émoji affiché devant le titre (repris de GitBook)."
+    )
+    body = StreamField(BODY_BLOCKS, blank=True, verbose_name="contenu")
+    phases = ParentalManyToManyField(
+        "taxonomy.Phase", blank=True, related_name="guides", verbose_name="phases"
+    )
+    roles = ParentalManyToManyField("taxonomy.Role", blank=True, related_name="guides", verbose_name="public")
+    tags = ClusterTaggableManager(through=GuidePageTag, blank=True, verbose_name="mots-clés")
+    # `owner` is taken by Wagtail (the page's creator): the responsible coach is a separate field.
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="coach responsable",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="guides_owned",
+        help_text="La personne qui fait relire et vivre cette page.",
+    )
+    last_reviewed_at = models.DateField("dernière relecture", null=True, blank=True)
+    review_interval_days = models.PositiveIntegerField(
+        "fréquence de relecture", choices=REVIEW_INTERVALS, default=365
+    )
+    # Stored (not computed in SQL) so the overdue report is one indexed filter on any database.
+    next_review_on = models.DateField(
+        "prochaine relecture", null=True, blank=True, editable=False, db_index=True
+    )
+
+    objects = PageManager.from_queryset(GuidePageQuerySet)()
+
+    parent_page_types = ["guides.GuideIndexPage", "guides.GuidePage"]
+    subpage_types = ["guides.GuidePage"]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("icon"),
+        FieldPanel("body"),
+    ]
+    promote_panels = [
+        *BasePage.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("phases"), FieldPanel("roles"), FieldPanel("tags")], heading="Classement"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("coach"),
+                FieldRowPanel([FieldPanel("last_reviewed_at"), FieldPanel("review_interval_days")]),
+            ],
+            heading="Relecture",
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("next_review_on"),
+    ]
+
+    class Meta:
+        verbose_name = "page de guide"
+        verbose_name_plural = "pages de guide"
+
+    def save(self, *args, **kwargs):
+        self.next_review_on = self.compute_next_review_on()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "last_reviewed_at" in update_fields:
+            kwargs["update_fields"] = [*update_fields, "next_review_on"]
+        return super().save(*args, **kwargs)
+
+    def compute_next_review_on(self):
+        if self.last_reviewed_at is None:
+            return None
+        return self.last_reviewed_at + datetime.timedelta(days=self.review_interval_days)
+
+    @property
+    def is_review_overdue(self):
+        due = self.compute_next_review_on()
+        return due is None or due < timezone.localdate()
+
+    # --- Reading aids ------------------------------------------------------------------------
+
+    def table_of_contents(self):
+        """The page's headings in order, as (level, text, anchor), for the in-page menu."""
+        return [
+            {"level": block.value["level"], "text": block.value["text"], "anchor": block.value.anchor_id}
+            for block in self.body
+            if block.block_type == "heading"
+        ]
+
+    def reading_time(self):
+        """Estimated minutes to read the introduction and the body (at least one)."""
+        words = len(self.intro.split()) + sum(
+            len(strip_tags(text).split()) for text in _strings(list(self.body.raw_data))
+        )
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(reading_context(self, request))
+        return context
+
+    @property
+    def display_title(self):
+        return f"{self.icon} {self.title}" if self.icon else self.title
+
+
+def _strings(data):
+    """Every string inside a StreamField's raw data (rich text, titles, captions)."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key not in ("type", "id", "level", "style", "anchor", "url", "image_url"):
+                yield from _strings(value)
+    elif isinstance(data, list | tuple):
+        for value in data:
+            yield from _strings(value)
+
+
+def reading_context(page, request):
+    """Side menu of the guide's tree, previous/next in reading order and the editor's tools.
+
+    One query loads every live guide page of the section in tree order (treebeard's `path` order
+    is depth-first reading order), so the cost does not grow with the page's depth.
+    """
+    index_page = _section_index(page)
+    pages = list(
+        GuidePage.objects.descendant_of(index_page)
+        .live()
+        .public()
+        .order_by("path")
+        .only("id", "title", "slug", "url_path", "path", "depth", "icon", "numchild")
+    )
+    position = next((i for i, item in enumerate(pages) if item.pk == page.pk), None)
+    previous_page = pages[position - 1] if position else None
+    next_page = pages[position + 1] if position is not None and position + 1 < len(pages) else None
+
+    root_path = page.path[: index_page.steplen * (index_page.depth + 1)]
+    tree = [item for item in pages if item.path.startswith(root_path)]
+    user = getattr(request, "user", None)
+    can_edit = bool(user and user.is_authenticated and page.permissions_for_user(user).can_edit())
+    return {
+        "guide_menu": _nest(tree, page, request),
+        "guide_root": tree[0] if tree else page,
+        "previous_page": previous_page,
+        "next_page": next_page,
+        "toc": page.table_of_contents(),
+        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]) if can_edit else "",
+        "show_review_flag": can_edit and page.is_review_overdue,
+    }
+
+
+def _section_index(page):
+    """The nearest ancestor that is not a guide page (the guide index), or the top guide's parent."""
+    for ancestor in reversed(page.get_ancestors()):
+        if ancestor.specific_class is not GuidePage:
+            return ancestor
+    return page.get_parent()
+
+
+def _nest(pages, current, request):
+    """Flat depth-first pages into nested menu items, marking the current page and its ancestors."""
+    items_by_path = {}
+    roots = []
+    for item in pages:
+        node = {
+            "title": item.display_title,
+            "url": item.get_url(request=request),
+            "current": item.pk == current.pk,
+            "open": current.path.startswith(item.path),
+            "children": [],
+            "id": item.pk,
+        }
+        items_by_path[item.path] = node
+        parent = items_by_path.get(item.path[: -current.steplen])
+        (parent["children"] if parent else roots).append(node)
+    return roots
+
+
+class CorrectionProposal(models.Model):
+    """ "Proposer une amélioration": Wagtail tasks need a revision, a member's text is not one."""
+
+    shown_on_public_pages = False  # kept for the coach, never shown to visitors (core/caching)
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="page", on_delete=models.CASCADE, related_name="correction_proposals"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="proposé par",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="correction_proposals",
+    )
+    # The coach at the time of the proposal (None: the Coachs group as a whole).
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="coach destinataire",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_correction_proposals",
+    )
+    text = models.TextField("proposition")
+    created_at = models.DateTimeField("reçue le", auto_now_add=True)
+    done = models.BooleanField("traitée", default=False)
+
+    class Meta:
+        verbose_name = "proposition d'amélioration"
+        verbose_name_plural = "propositions d'amélioration"
+        ordering = ["done", "-created_at"]
+
+    def __str__(self):
+        return f"Amélioration proposée pour « {self.page.title} »"

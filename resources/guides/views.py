@@ -1,0 +1,58 @@
+"""Views of guide improvements: a member proposes one from a guide page, coaches read them in the admin."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from community.members.models import CONTRIBUTE_PERMISSION
+from core.security.login import login_redirect
+
+from .forms import ImprovementForm
+from .improvements import can_review_proposals, proposals_for, propose_improvement
+from .models import GuidePage
+
+
+@require_POST
+def improve(request, page_id):
+    """ "Proposer une amélioration" on a guide page: reaches the guide's coach in the admin."""
+    guide = GuidePage.objects.live().public().filter(pk=page_id).first()
+    if guide is None:
+        raise Http404("Ce guide n'existe pas ou n'est pas publié.")
+    if not request.user.is_authenticated:
+        return login_redirect(request, guide.url)
+    if not request.user.has_perm(CONTRIBUTE_PERMISSION):
+        return render(request, "403_contribution.html", status=403)
+    form = ImprovementForm(request.POST)
+    template = "guides/improvement_form.html"
+    context = {"page": guide}
+    if not form.within_rate_limit(request):
+        return render(request, template, {**context, "form": form}, status=429)
+    if form.is_bot():
+        messages.success(request, "Merci, votre proposition a été transmise au coach de ce guide.")
+        return redirect(guide.url)
+    if not form.is_valid():
+        return render(request, template, {**context, "form": form}, status=400)
+    propose_improvement(guide, request.user, form.cleaned_data["text"], request=request)
+    messages.success(request, "Merci, votre proposition a été transmise au coach de ce guide.")
+    return redirect(guide.url)
+
+
+def proposals_admin(request):
+    """Admin: coaches see the proposals on their guides; a POST marks one as dealt with (or not)."""
+    if not can_review_proposals(request.user):
+        raise PermissionDenied
+    proposals = proposals_for(request.user)
+    if request.method == "POST":
+        proposal = get_object_or_404(proposals, pk=request.POST.get("proposal"))
+        proposal.done = request.POST.get("done") == "1"
+        proposal.save(update_fields=["done"])
+        return redirect("correction_proposals_admin")
+    paginator = Paginator(proposals, 50)
+    return render(
+        request,
+        "guides/admin/proposals.html",
+        {"page_obj": paginator.get_page(request.GET.get("p"))},
+    )

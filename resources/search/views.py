@@ -1,0 +1,34 @@
+"""The site search page and its autocomplete endpoint (logic in search.py)."""
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from core.text import clean_query
+
+from .search import SiteSearch, suggestions
+
+
+class HtmlSafeJSONEncoder(DjangoJSONEncoder):
+    """JSON without `<`, `>` or `&` in its text: page titles stay inert even if a client inlines them."""
+
+    def encode(self, o):
+        return super().encode(o).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@require_GET
+def search(request):
+    context = SiteSearch(request).context()
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def search_suggestions(request):
+    query = clean_query(request.GET.get("q", ""))
+    response = JsonResponse(
+        {"query": query, "suggestions": suggestions(request, query)}, encoder=HtmlSafeJSONEncoder
+    )
+    # Results depend on who asks (restricted pages): never cached by a shared proxy.
+    response["Cache-Control"] = "private, max-age=60"
+    return response
