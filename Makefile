@@ -9,13 +9,16 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto
 
 CHROMIUM ?= /usr/bin/chromium
+# Development defaults (debug on, throwaway key) for the commands a developer runs; production
+# uses config.settings.base, where debug is off unless DJANGO_DEBUG=1 (README « Configuration »).
+DEV_SETTINGS := DJANGO_SETTINGS_MODULE=config.settings.dev
 
 .PHONY: help setup browser-deps run test lint format audit lock migrate demo check-deploy screenshots bench clean
 
 help:
 	@echo "make run     installe, migre, charge la démo et sert http://$(HOST):$(PORT)"
 	@echo "make test    installe puis lance toute la suite de tests"
-	@echo "make lint    ruff check + ruff format --check"
+	@echo "make lint    ruff check + ruff format --check + lint-imports (les imports ne remontent pas)"
 	@echo "make audit   dépendances vulnérables (pip-audit, réseau requis) + analyse du code (bandit)"
 	@echo "make format  reformate le code avec ruff"
 	@echo "make bench   mesures de performance sur la base DATABASE_URL (voir README)"
@@ -37,14 +40,14 @@ $(STAMP): requirements.lock $(BIN)/python
 setup: $(STAMP)
 
 migrate: setup
-	$(BIN)/python manage.py migrate --noinput
+	$(DEV_SETTINGS) $(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	$(DEV_SETTINGS) $(BIN)/python manage.py load_demo
 
 run: demo
 	@echo "Fabrique est servi sur http://$(HOST):$(PORT) (Ctrl+C pour arrêter)."
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(DEV_SETTINGS) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Browser tests drive Debian's Chromium (never a downloaded browser). Installed when missing if
 # we may use apt (root or sudo), otherwise a clear message says what to install.
@@ -62,9 +65,11 @@ test: setup browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS) -m "not browser"
 	$(BIN)/python -m pytest $(PYTEST_ARGS) -m browser tests/browser
 
+# Style, then architecture: an import pointing up a layer or across features fails (pyproject.toml).
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: setup
 	$(BIN)/ruff check --fix .
@@ -74,7 +79,7 @@ format: setup
 # allowed. pip-audit asks a vulnerability service about every locked version (.ci/audit-deps: a
 # finding fails; an unreachable service is reported loudly, never as a pass).
 audit: setup
-	$(BIN)/bandit -q -c pyproject.toml -r config home resources community -ll
+	$(BIN)/bandit -q -c pyproject.toml -r config core home resources community -ll
 	BIN=$(BIN) .ci/audit-deps
 
 # Regenerates the lock from pyproject.toml (needs network access to PyPI).
@@ -88,7 +93,7 @@ check-deploy: setup
 
 # PNGs of the key pages at desktop and mobile widths, for reviewers (in screenshots/).
 screenshots: demo browser-deps
-	$(BIN)/python tests/browser/screenshots.py --output screenshots
+	$(DEV_SETTINGS) $(BIN)/python tests/browser/screenshots.py --output screenshots
 
 # Performance figures of the database in DATABASE_URL (fill it first: bench/populate.py --scale 10).
 BENCH_RUN_TIME ?= 2m
