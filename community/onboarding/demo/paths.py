@@ -1,0 +1,153 @@
+"""Demo arrival paths: a newcomer's first day, week and month, per role (written for Fabrique)."""
+
+from .links import DOCUMENTATION, ESPACE_MEMBRE, MESSAGERIE
+
+# (slug, title, intro, role slugs, [(moment, title, html, links, minutes, essential)])
+PATHS = [
+    (
+        "intrapreneur",
+        "Parcours d'arrivée des intrapreneur·es",
+        "Votre premier mois pour prendre en main la startup et son contexte.",
+        ["intrapreneur"],
+        [
+            (
+                "jour",
+                "Créer votre compte membre",
+                "<p>Votre compte ouvre l'accès aux outils du réseau.</p>",
+                [("Espace membre", ESPACE_MEMBRE)],
+                20,
+                True,
+            ),
+            (
+                "jour",
+                "Rejoindre la messagerie de la communauté",
+                "<p>Présentez-vous dans le canal d'accueil et rejoignez celui de votre startup.</p>",
+                [("Messagerie", MESSAGERIE)],
+                15,
+                True,
+            ),
+            (
+                "jour",
+                "Savoir qui contacter en cas de blocage",
+                "<p>Compte, outil, doute ou difficulté : repérez dès maintenant à qui vous adresser.</p>",
+                ["page:qui-contacter"],
+                10,
+                True,
+            ),
+            (
+                "semaine",
+                "Rencontrer votre coach",
+                "<p>Fixez un premier rendez-vous pour relire ensemble le problème et la fiche de la "
+                "startup.</p>",
+                ["page:roles/coach"],
+                60,
+                True,
+            ),
+            (
+                "semaine",
+                "Lire la fiche de votre rôle",
+                "<p>Ce que l'on attend de vous, phase par phase.</p>",
+                ["page:roles/intrapreneur"],
+                20,
+                False,
+            ),
+            (
+                "semaine",
+                "Rencontrer trois utilisateurs",
+                "<p>Avant de décider quoi que ce soit, allez voir comment le problème se vit.</p>",
+                [],
+                180,
+                True,
+            ),
+            (
+                "mois",
+                "Préparer votre premier comité",
+                "<p>Avec votre coach : le problème, ce que vous avez appris, ce que vous mesurerez.</p>",
+                [("Documentation du réseau", DOCUMENTATION)],
+                240,
+                True,
+            ),
+            (
+                "mois",
+                "Participer à un rituel de la communauté",
+                "<p>Une démo ou un atelier : vous y rencontrerez d'autres intrapreneur·es.</p>",
+                [],
+                90,
+                False,
+            ),
+        ],
+    ),
+    (
+        "developpeur",
+        "Parcours d'arrivée des développeur·ses",
+        "Accès, code, mise en production : de quoi livrer sereinement dès la première semaine.",
+        ["developpeur"],
+        [
+            (
+                "jour",
+                "Créer votre compte membre",
+                "<p>Sans lui, pas d'accès aux outils du réseau.</p>",
+                [("Espace membre", ESPACE_MEMBRE)],
+                20,
+                True,
+            ),
+            (
+                "jour",
+                "Rejoindre la messagerie et le canal technique",
+                "<p>Présentez-vous et repérez le canal où les développeur·ses s'entraident.</p>",
+                [("Messagerie", MESSAGERIE)],
+                15,
+                True,
+            ),
+            (
+                "jour",
+                "Obtenir l'accès au dépôt de code",
+                "<p>Demandez l'accès au dépôt et à l'hébergement à un membre de l'équipe.</p>",
+                ["page:qui-contacter"],
+                30,
+                True,
+            ),
+            (
+                "semaine",
+                "Lancer le service sur votre poste",
+                "<p>Suivez le fichier README ; notez ce qui manque et corrigez-le : c'est votre première "
+                "contribution.</p>",
+                [],
+                120,
+                True,
+            ),
+            (
+                "semaine",
+                "Livrer une première petite modification",
+                "<p>Une correction modeste, relue par un pair, mise en production.</p>",
+                [],
+                240,
+                True,
+            ),
+            (
+                "semaine",
+                "Lire la fiche de votre rôle",
+                "<p>Ce qui est attendu de vous au fil des phases.</p>",
+                ["page:roles/developpeur"],
+                20,
+                False,
+            ),
+            (
+                "mois",
+                "Vérifier la sécurité et l'accessibilité",
+                "<p>Faites le point avec l'équipe sur les exigences d'homologation et d'accessibilité.</p>",
+                [("Documentation du réseau", DOCUMENTATION)],
+                180,
+                True,
+            ),
+            (
+                "mois",
+                "Contribuer à un sujet commun",
+                "<p>La communauté vit des 10 % de temps que chacun lui consacre : choisissez un sujet.</p>",
+                [],
+                120,
+                False,
+            ),
+        ],
+    ),
+]
