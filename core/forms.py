@@ -6,12 +6,14 @@ against the visitor's address, account and typed identifier (core/security/ratel
 """
 
 from django import forms
+from django.conf import settings
 
 from allauth.core import context
 
 from core.security import ratelimit
 
-HONEYPOT_FIELD = "site_web"
+# allauth's sign-up form reads the same setting: one honeypot name for every public form.
+HONEYPOT_FIELD = settings.ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD
 HONEYPOT_LABEL = "Ne pas remplir ce champ"
 
 

@@ -187,7 +187,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Fabrique] "
-ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "site_web"  # core.forms.HONEYPOT_FIELD, the same on every form
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "site_web"  # every public form's honeypot (core/forms.py)
 ACCOUNT_PREVENT_ENUMERATION = True
 # Our own limiter (core/security/ratelimit.py, 10 actions a minute per address and per account) guards
 # sign-up, login and feedback; allauth's limits stay on top for failed logins and reset emails.

@@ -1,8 +1,16 @@
-"""Renders Django form fields with the DSFR classes and accessible error links."""
+"""Renders Django form fields with the DSFR classes and accessible error links, and the honeypot."""
 
 from django import forms, template
 
+from core.forms import HONEYPOT_FIELD, HONEYPOT_LABEL
+
 register = template.Library()
+
+
+@register.inclusion_tag("includes/honeypot.html")
+def honeypot_field():
+    """`{% honeypot_field %}`: the public forms' trap field, named once (core/forms.py)."""
+    return {"name": HONEYPOT_FIELD, "label": HONEYPOT_LABEL}
 
 
 @register.filter
