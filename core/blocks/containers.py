@@ -25,6 +25,11 @@ INNER_BLOCKS = [
 """Blocks allowed inside a container (tab, accordion item, step): containers never nest."""
 
 
+def _paragraph(text):
+    """The raw body of a container holding one paragraph, for preview values."""
+    return [{"type": "paragraph", "value": text}]
+
+
 class StepBlock(blocks.StructBlock):
     """One step of a procedure: what to do, in order."""
 
@@ -47,6 +52,22 @@ class StepsBlock(blocks.StructBlock):
         label = "Étapes"
         template = "blocks/steps.html"
         description = "Une procédure en étapes numérotées."
+        group = "Conteneurs"
+        preview_value = {
+            "title": "Passer le comité d'investissement",
+            "steps": [
+                {
+                    "title": "Rassembler les preuves",
+                    "body": _paragraph(
+                        "<p>Entretiens, chiffres du terrain et premiers usages du prototype.</p>"
+                    ),
+                },
+                {
+                    "title": "Répéter avec son coach",
+                    "body": _paragraph("<p>Dix minutes de présentation, autant de questions.</p>"),
+                },
+            ],
+        }
 
 
 class AccordionItemBlock(blocks.StructBlock):
@@ -71,6 +92,20 @@ class AccordionBlock(blocks.StructBlock):
         label = "Accordéon (FAQ)"
         template = "blocks/accordion.html"
         description = "Des questions-réponses repliables."
+        group = "Conteneurs"
+        preview_value = {
+            "title": "Questions fréquentes sur l'investigation",
+            "items": [
+                {
+                    "title": "Combien de temps dure l'investigation ?",
+                    "body": _paragraph("<p>Six mois au plus, souvent moins : elle s'arrête au comité.</p>"),
+                },
+                {
+                    "title": "Faut-il déjà coder pendant l'investigation ?",
+                    "body": _paragraph("<p>Non : un prototype jetable suffit pour tester l'idée.</p>"),
+                },
+            ],
+        }
 
 
 class TabBlock(blocks.StructBlock):
@@ -94,3 +129,18 @@ class TabsBlock(blocks.StructBlock):
         label = "Onglets"
         template = "blocks/tabs.html"
         description = "Des contenus alternatifs présentés en onglets."
+        group = "Conteneurs"
+        preview_value = {
+            "tabs": [
+                {
+                    "title": "Intrapreneur ou intrapreneure",
+                    "body": _paragraph(
+                        "<p>Vous portez le problème et défendez le service devant le comité.</p>"
+                    ),
+                },
+                {
+                    "title": "Coach",
+                    "body": _paragraph("<p>Vous aidez l'équipe à prioriser et à mesurer son impact.</p>"),
+                },
+            ]
+        }

@@ -23,3 +23,17 @@ class TableBlock(TypedTableBlock):
         label = "Tableau"
         template = "blocks/table.html"
         description = "Un tableau : colonnes typées, légende."
+        group = "Données"
+        preview_value = {
+            "caption": "Les phases d'une startup d'État",
+            "columns": [
+                {"type": "text", "heading": "Phase"},
+                {"type": "number", "heading": "Durée indicative (mois)"},
+                {"type": "text", "heading": "Ce qu'on attend de l'équipe"},
+            ],
+            "rows": [
+                {"values": ["<p>Investigation</p>", 6, "<p>Un problème vérifié sur le terrain</p>"]},
+                {"values": ["<p>Construction</p>", 18, "<p>Un service utilisé et mesuré</p>"]},
+                {"values": ["<p>Accélération</p>", 24, "<p>Un service déployé partout</p>"]},
+            ],
+        }

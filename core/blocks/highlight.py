@@ -44,3 +44,12 @@ class CalloutBlock(blocks.StructBlock):
         template = "blocks/callout.html"
         value_class = CalloutValue
         description = "Un encadré d'information, de bonne pratique, d'avertissement ou de danger."
+        group = "Mise en avant"
+        preview_value = {
+            "style": "success",
+            "title": "Fixez tôt la date du comité",
+            "text": (
+                "<p>Dès le premier mois d'investigation, convenez avec votre coach de la date du comité "
+                "d'investissement : l'équipe sait ce qu'elle doit prouver, et pour quand.</p>"
+            ),
+        }

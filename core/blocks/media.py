@@ -4,6 +4,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ValidationError
+from django.templatetags.static import static
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -28,6 +29,16 @@ class FigureValue(blocks.StructValue):
         return src.startswith(("http://", "https://", "/"))
 
 
+def figure_preview_value():
+    """A DSFR pictogram served by the site itself: no image in the library, no third-party request."""
+    return {
+        "image": None,
+        "image_url": static("dsfr/dist/artwork/pictograms/environment/human-cooperation.svg"),
+        "alt": "Deux mains qui se rejoignent : l'équipe et son coach avancent ensemble.",
+        "caption": "Le binôme intrapreneur et coach, au cœur de chaque startup d'État.",
+    }
+
+
 class FigureBlock(blocks.StructBlock):
     """An illustration with its caption; alternative text is mandatory for accessibility."""
 
@@ -48,6 +59,10 @@ class FigureBlock(blocks.StructBlock):
         template = "blocks/figure.html"
         value_class = FigureValue
         description = "Une image (bibliothèque ou adresse distante), sa légende et son texte alternatif."
+        group = "Médias"
+        # Called when the preview is shown, so the address follows STATIC_URL (staticmethod: Meta
+        # is instantiated, and a plain function would become a method of it).
+        preview_value = staticmethod(figure_preview_value)
 
     def clean(self, value):
         value = super().clean(value)
@@ -109,6 +124,13 @@ class EmbedBlock(blocks.StructBlock):
         template = "blocks/embed.html"
         value_class = EmbedValue
         description = "Une vidéo YouTube ou Vimeo intégrée, sinon un lien vers le contenu externe."
+        group = "Médias"
+        # Not a video: the block picker must not load a third-party player.
+        preview_value = {
+            "url": "https://example.org/replays/demo-de-fin-d-investigation",
+            "title": "Replay : la démo de fin d'investigation",
+            "caption": "Vingt minutes pour montrer le problème, les usagers rencontrés et la suite.",
+        }
 
 
 class DocumentValue(blocks.StructValue):
@@ -143,3 +165,10 @@ class DocumentBlock(blocks.StructBlock):
         template = "blocks/document.html"
         value_class = DocumentValue
         description = "Un fichier à télécharger (bibliothèque de documents ou adresse)."
+        group = "Médias"
+        preview_value = {
+            "document": None,
+            "url": "https://example.org/modeles/bilan-d-investigation.odt",
+            "title": "Modèle de bilan d'investigation",
+            "description": "À remplir avec votre coach avant le comité",
+        }

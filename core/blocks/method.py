@@ -30,3 +30,16 @@ class ChecklistBlock(blocks.StructBlock):
         label = "Liste de contrôle"
         template = "blocks/checklist.html"
         description = "Des cases à cocher pour le lecteur : rien n'est enregistré."
+        group = "Méthode"
+        preview_value = {
+            "title": "Ma première semaine de coach",
+            "items": [
+                {"text": "Rencontrer l'intrapreneur ou l'intrapreneure", "details": "", "checked": True},
+                {
+                    "text": "Relire la fiche produit de la startup d'État",
+                    "details": "<p>Problème, usagers visés, indicateurs d'impact.</p>",
+                    "checked": False,
+                },
+                {"text": "Caler le point hebdomadaire avec l'équipe", "details": "", "checked": False},
+            ],
+        }

@@ -76,6 +76,36 @@ class CardsBlock(blocks.StructBlock):
         label = "Grille de cartes"
         template = "blocks/cards.html"
         description = "Des cartes côte à côte : titre, texte, image facultative, lien."
+        group = "Navigation"
+        preview_value = {
+            "title": "Par où commencer l'investigation ?",
+            "cards": [
+                {
+                    "title": "Cadrer le problème",
+                    "text": "<p>Qui le vit, à quelle fréquence, ce qu'il coûte aujourd'hui.</p>",
+                    "image": None,
+                    "image_url": "",
+                    "page": None,
+                    "url": "/guides/investigation/cadrer-le-probleme/",
+                },
+                {
+                    "title": "Rencontrer les usagers",
+                    "text": "<p>Préparer, mener et restituer ses premiers entretiens.</p>",
+                    "image": None,
+                    "image_url": "",
+                    "page": None,
+                    "url": "/guides/investigation/entretiens/",
+                },
+                {
+                    "title": "Préparer le comité",
+                    "text": "<p>Ce que le comité d'investissement attend à la fin de la phase.</p>",
+                    "image": None,
+                    "image_url": "",
+                    "page": None,
+                    "url": "/guides/investigation/comite/",
+                },
+            ],
+        }
 
 
 class RelatedLinkBlock(blocks.StructBlock):
@@ -110,6 +140,14 @@ class RelatedPagesBlock(blocks.StructBlock):
         label = "Pages liées"
         template = "blocks/related_pages.html"
         description = "Des pages du site à lire ensuite."
+        group = "Navigation"
+        preview_value = {
+            "title": "Pour aller plus loin",
+            "links": [
+                {"page": None, "url": "/guides/construction/", "title": "Passer en construction"},
+                {"page": None, "url": "/ressources/", "title": "Modèles de comptes rendus de comité"},
+            ],
+        }
 
 
 class EntryPointBlock(blocks.StructBlock):
@@ -125,6 +163,15 @@ class EntryPointBlock(blocks.StructBlock):
         icon = "link"
         label = "Point d'entrée"
         template = "blocks/entry_point.html"
+        description = "Une porte d'entrée de la page d'accueil pour un public : titre, phrase, lien."
+        group = "Navigation"
+        preview_value = {
+            "title": "J'arrive dans une startup d'État",
+            "text": "Les phases, les rôles et le vocabulaire de l'incubateur, en dix minutes.",
+            "page": None,
+            "url": "/parcours/",
+            "icon": "fr-icon-map-pin-2-line",
+        }
 
 
 class StepLinkBlock(blocks.StructBlock):
@@ -141,6 +188,15 @@ class StepLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = "Lien"
+        description = "Un lien d'une étape d'arrivée : une page du site ou un outil externe."
+        group = "Navigation"
+        # No `template`: the onboarding page lays links out itself; the preview template mirrors it.
+        preview_template = "blocks/previews/step_link.html"
+        preview_value = {
+            "page": None,
+            "url": "https://example.org/agenda/point-hebdomadaire-coach",
+            "label": "Réserver votre premier point avec votre coach",
+        }
 
     def clean(self, value):
         value = super().clean(value)

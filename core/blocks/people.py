@@ -18,6 +18,15 @@ class ContactBlock(blocks.StructBlock):
         icon = "user"
         label = "Contact"
         template = "blocks/contact.html"
+        description = "Une personne, une équipe ou un service à contacter, et pour quoi."
+        group = "Personnes"
+        preview_value = {
+            "name": "Pôle accompagnement de l'incubateur",
+            "role": "Coachs",
+            "email": "accompagnement@incubateur.example",
+            "url": "",
+            "description": "Pour préparer un comité ou débloquer une équipe en construction.",
+        }
 
 
 class SkillBlock(blocks.StructBlock):
@@ -29,6 +38,14 @@ class SkillBlock(blocks.StructBlock):
     class Meta:
         icon = "tick"
         label = "Compétence"
+        description = "Une compétence utile au rôle, avec une phrase sur son usage."
+        group = "Personnes"
+        # No `template`: the role page lists skills itself; this preview mirrors it.
+        preview_template = "blocks/previews/skill.html"
+        preview_value = {
+            "name": "Conduire des entretiens usagers",
+            "detail": "Indispensable en investigation, pour comprendre le problème avant la solution.",
+        }
 
 
 CONTACT_CATEGORY_KINDS = [
@@ -51,3 +68,28 @@ class ContactCategoryBlock(blocks.StructBlock):
     class Meta:
         icon = "group"
         label = "Sujet"
+        description = "Un sujet de l'annuaire « Qui contacter », avec ses contacts."
+        group = "Personnes"
+        # No `template`: the contact directory lays topics out itself; this preview mirrors it.
+        preview_template = "blocks/previews/contact_category.html"
+        preview_value = {
+            "kind": "methode",
+            "title": "Méthode et accompagnement",
+            "text": "<p>Une question sur les phases ou sur le comité d'investissement ? Commencez ici.</p>",
+            "contacts": [
+                {
+                    "name": "Pôle accompagnement de l'incubateur",
+                    "role": "Coachs",
+                    "email": "accompagnement@incubateur.example",
+                    "url": "",
+                    "description": "Pour préparer un comité ou débloquer une équipe.",
+                },
+                {
+                    "name": "Communauté des coachs",
+                    "role": "Entraide",
+                    "email": "",
+                    "url": "https://example.org/discussion/coachs",
+                    "description": "Pour partager une difficulté avec d'autres coachs.",
+                },
+            ],
+        }

@@ -24,6 +24,14 @@ class ParagraphBlock(blocks.RichTextBlock):
         label = "Texte"
         template = "blocks/paragraph.html"
         description = "Du texte mis en forme : paragraphes, listes, liens, mise en évidence."
+        group = "Texte"
+        preview_value = (
+            "<p>En <b>investigation</b>, l'équipe passe ses premières semaines sur le terrain : elle "
+            "rencontre les agents et les usagers, et <mark>mesure l'ampleur du problème</mark> avant "
+            "d'écrire la moindre ligne de code.</p>"
+            "<ul><li>Une vingtaine d'entretiens en deux mois</li>"
+            "<li>Un premier prototype jetable, montré à cinq usagers</li></ul>"
+        )
 
 
 class HeadingValue(blocks.StructValue):
@@ -54,7 +62,8 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading.html"
         value_class = HeadingValue
         description = "Un titre de section, repris dans le sommaire de la page."
-        preview_value = {"text": "Préparer le comité d'investissement", "level": "h2"}
+        group = "Texte"
+        preview_value = {"text": "Préparer le comité d'investissement", "level": "h2", "anchor": ""}
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -69,7 +78,9 @@ class QuoteBlock(blocks.StructBlock):
         label = "Citation"
         template = "blocks/quote.html"
         description = "Une citation mise en valeur (composant « citation » du DSFR)."
+        group = "Texte"
         preview_value = {
             "text": "On ne construit pas un service public sans ses usagers.",
             "author": "Une coach",
+            "source": "Bilan de fin de construction d'une startup d'État",
         }
