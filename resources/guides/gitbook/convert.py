@@ -1,7 +1,8 @@
 """One GitBook Markdown page into StreamField blocks (the raw JSON of `core.blocks.BODY_BLOCKS`).
 
-The page is first cut into a tree of GitBook tags (`{% hint %}`, `{% tabs %}`, `<details>`…), then
-each text run is cut into headings, tables, figures, task lists, quotes and Markdown paragraphs.
+The page is first cut into a tree of GitBook tags (`tags.py`); the `Converter` below turns each tag
+(`{% hint %}`, `{% tabs %}`, `<details>`…) into blocks, and hands each text run to the table of
+Markdown constructs (`constructs.py`): headings, tables, figures, task lists, quotes, paragraphs.
 Links are resolved through a callback so that the importer decides what a `.md` target becomes.
 A construct this module does not know is kept as text and reported as a warning.
 """
@@ -11,7 +12,7 @@ import posixpath
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.html import strip_tags
 
@@ -20,35 +21,13 @@ from bs4 import BeautifulSoup
 from core.blocks import CELL_FEATURES
 from core.importing import RecordError, markdown_to_html, sanitize_richtext
 
+from .constructs import ANCHOR, HEADING, text_blocks
 from .summary import clean_title, normalise_target, split_icon
+from .tags import Node, flatten_text, parse_tags
 
-TAG = re.compile(
-    r"\{%\s*(?P<end>end)?(?P<name>[a-z][a-z-]*)\b(?P<args>.*?)%\}|<(?P<dend>/)?details\b[^>]*>", re.S
-)
-ARG = re.compile(r'(\w+)="([^"]*)"')
-CONTAINERS = {"hint", "tabs", "tab", "stepper", "step", "content-ref", "code", "details"}
-OPTIONAL_END = {"embed", "file"}
-SINGLE = {"page-ref", "include"}
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-ANCHOR = re.compile(r'\s*<a\s+href="#[^"]*"\s+id="(?P<id>[^"]*)"\s*>\s*</a>\s*')
-TASK = re.compile(r"^[*+-]\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*)$")
-IMAGE_LINE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)\s*$")
-PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 NUMERIC_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|nbsp);")
 HINT_STYLES = {"info", "success", "warning", "danger"}
 MAX_INCLUDE_DEPTH = 3
-
-
-@dataclass
-class Node:
-    """A GitBook tag and what it encloses, or a run of plain text (`name == "text"`)."""
-
-    name: str
-    args: dict = field(default_factory=dict)
-    children: list = field(default_factory=list)
-    text: str = ""
-    line: int = 0
-    raw: str = ""
 
 
 @dataclass
@@ -107,63 +86,6 @@ def extract_title(body: str) -> tuple[str, str]:
     return "", body
 
 
-# --- Tag tree -----------------------------------------------------------------------------------
-
-
-def parse_tags(text: str, ctx: PageContext) -> list[Node]:
-    """Cut the page into text runs and GitBook tags; an unclosed container rejects the page."""
-    root = Node("root")
-    stack = [root]
-    position = 0
-
-    def line_of(offset):
-        return text.count("\n", 0, offset) + 1 + ctx.line_offset
-
-    def add_text(chunk):
-        if chunk:
-            stack[-1].children.append(Node("text", text=chunk))
-
-    for match in TAG.finditer(text):
-        add_text(text[position : match.start()])
-        position = match.end()
-        if match.group("name") is None:  # <details> / </details>
-            name, is_end, args = "details", bool(match.group("dend")), {}
-        else:
-            name, is_end = match.group("name"), bool(match.group("end"))
-            args = dict(ARG.findall(match.group("args")))
-        line = line_of(match.start())
-        if is_end:
-            if stack[-1].name == name or name in OPTIONAL_END and stack[-1].name == name:
-                stack.pop()
-            else:
-                ctx.warn(f"ligne {line} : balise de fin « {match.group(0)} » sans ouverture, gardée en texte")
-                add_text(match.group(0))
-            continue
-        node = Node(name, args=args, line=line, raw=match.group(0))
-        stack[-1].children.append(node)
-        if name in CONTAINERS:
-            stack.append(node)
-        elif name in OPTIONAL_END:
-            closing = re.search(r"\{%\s*end" + re.escape(name) + r"\s*%\}", text[position:])
-            following = TAG.search(text, position)
-            if closing and following and following.start() == position + closing.start():
-                stack.append(node)
-        elif name not in SINGLE and re.search(r"\{%\s*end" + re.escape(name) + r"\s*%\}", text[position:]):
-            # An unknown tag closed later: what it encloses stays with it (kept as text).
-            node.args["_closed"] = True
-            stack.append(node)
-    add_text(text[position:])
-    if len(stack) > 1:
-        node = stack[-1]
-        label = "<details>" if node.name == "details" else f"{{% {node.name} %}}"
-        end = "</details>" if node.name == "details" else f"{{% end{node.name} %}}"
-        raise RecordError(f"bloc « {label} » ouvert ligne {node.line} et jamais refermé (« {end} » manquant)")
-    return root.children
-
-
-# --- Blocks -------------------------------------------------------------------------------------
-
-
 class Converter:
     """Turns the tag tree of one page into raw StreamField blocks."""
 
@@ -181,12 +103,12 @@ class Converter:
         for node in nodes:
             handler = getattr(self, "tag_" + node.name.replace("-", "_"), None)
             if node.name == "text":
-                blocks.extend(self.text_blocks(node.text, top))
+                blocks.extend(text_blocks(self, node.text, top))
             elif handler is None:
                 self.ctx.warn(
                     f"ligne {node.line} : balise GitBook inconnue « {node.raw.strip()} », gardée en texte"
                 )
-                blocks.extend(self.text_blocks(flatten_text([node]), top))
+                blocks.extend(text_blocks(self, flatten_text([node]), top))
             else:
                 blocks.extend(handler(node, top))
         return blocks
@@ -248,14 +170,14 @@ class Converter:
             path = normalise_target(self.ctx.directory, target)
         if not path or self.ctx.read_include is None or self.ctx.include_depth >= MAX_INCLUDE_DEPTH:
             self.ctx.warn(f"ligne {node.line} : bloc réutilisable introuvable « {target} », gardé en texte")
-            return self.text_blocks(node.raw, top)
+            return text_blocks(self, node.raw, top)
         try:
             included = self.ctx.read_include(path)
         except (OSError, RecordError) as exc:
             self.ctx.warn(
                 f"ligne {node.line} : bloc réutilisable « {path} » illisible ({exc}), gardé en texte"
             )
-            return self.text_blocks(node.raw, top)
+            return text_blocks(self, node.raw, top)
         self.ctx.include_depth += 1
         try:
             return self.nodes_to_blocks(parse_tags(included, self.ctx), top)
@@ -311,7 +233,7 @@ class Converter:
         return [self.ctx.block("accordion", {"title": "", "items": [{"title": title, "body": body}]})]
 
     def tag_code(self, node, top):
-        return self.text_blocks("```\n" + flatten_text(node.children) + "\n```", top)
+        return text_blocks(self, "```\n" + flatten_text(node.children) + "\n```", top)
 
     def inner_stream(self, nodes):
         return merge_neighbours(self.nodes_to_blocks(nodes, top=False))
@@ -324,110 +246,7 @@ class Converter:
             blocks.extend(body)
         return blocks
 
-    # Text runs
-    def text_blocks(self, text, top):
-        blocks, buffer = [], []
-        lines = text.split("\n")
-        i = 0
-
-        def flush():
-            if "".join(buffer).strip():
-                blocks.extend(self.paragraph("\n".join(buffer)))
-            buffer.clear()
-
-        while i < len(lines):
-            line = lines[i]
-            stripped = line.strip()
-            if stripped.startswith("```"):
-                end = next(
-                    (j for j in range(i + 1, len(lines)) if lines[j].strip().startswith("```")), len(lines)
-                )
-                buffer.extend(lines[i : end + 1])
-                i = end + 1
-                continue
-            heading = HEADING.match(line)
-            if heading and top:
-                flush()
-                blocks.append(self.heading(heading))
-                i += 1
-                continue
-            if stripped.startswith("<table"):
-                flush()
-                end = self.find_closing(lines, i, "</table>")
-                blocks.extend(self.html_table("\n".join(lines[i : end + 1])))
-                i = end + 1
-                continue
-            if stripped.startswith(("<figure", "<div")) and "<figure" in "\n".join(lines[i : i + 3]):
-                flush()
-                closing = "</div>" if stripped.startswith("<div") else "</figure>"
-                end = self.find_closing(lines, i, closing)
-                blocks.extend(self.figures("\n".join(lines[i : end + 1])))
-                i = end + 1
-                continue
-            if stripped.startswith("|") and i + 1 < len(lines) and PIPE_SEPARATOR.match(lines[i + 1].strip()):
-                flush()
-                end = i + 2
-                while end < len(lines) and lines[end].strip().startswith("|"):
-                    end += 1
-                blocks.append(self.pipe_table(lines[i:end]))
-                i = end
-                continue
-            if TASK.match(line):
-                flush()
-                items = []
-                while i < len(lines) and (
-                    TASK.match(lines[i]) or (items and lines[i].startswith((" ", "\t")) and lines[i].strip())
-                ):
-                    task = TASK.match(lines[i])
-                    if task:
-                        items.append([task.group("mark").lower() == "x", [task.group("text")]])
-                    else:
-                        items[-1][1].append(
-                            lines[i].strip() and lines[i][2:] if lines[i].startswith("  ") else lines[i]
-                        )
-                    i += 1
-                blocks.append(self.checklist(items))
-                continue
-            if stripped.startswith(">") and top:
-                flush()
-                quote = []
-                while i < len(lines) and lines[i].strip().startswith(">"):
-                    quote.append(lines[i].strip()[1:].strip())
-                    i += 1
-                text_value = strip_tags(markdown_to_html("\n".join(quote))).strip()
-                if text_value:
-                    blocks.append(self.ctx.block("quote", {"text": text_value, "author": "", "source": ""}))
-                continue
-            image = IMAGE_LINE.match(stripped)
-            if image:
-                flush()
-                blocks.append(self.figure(image.group("src"), image.group("alt"), ""))
-                i += 1
-                continue
-            buffer.append(line)
-            i += 1
-        flush()
-        return blocks
-
-    @staticmethod
-    def find_closing(lines, start, closing):
-        opening = closing.replace("/", "")[:-1]
-        depth = 0
-        for j in range(start, len(lines)):
-            depth += lines[j].count(opening) - lines[j].count(closing)
-            if depth <= 0:
-                return j
-        return len(lines) - 1
-
-    def heading(self, match):
-        level = min(max(len(match.group(1)), 2), 4)
-        raw = match.group(2)
-        anchor = ANCHOR.search(raw)
-        text = clean_title(strip_tags(markdown_to_html(ANCHOR.sub("", raw)))) or "Section"
-        return self.ctx.block(
-            "heading", {"text": text, "level": f"h{level}", "anchor": anchor.group("id") if anchor else ""}
-        )
-
+    # What the tags above and the text-run constructs (`constructs.py`) both build with
     def paragraph(self, markdown_text):
         """Markdown to rich text; inline images are moved out as figures so none is lost."""
         soup = BeautifulSoup(markdown_to_html(markdown_text), "html.parser")
@@ -443,6 +262,7 @@ class Converter:
         return blocks + figures
 
     def rich_cell(self, fragment_html):
+        """HTML → the restricted rich text of a table cell; images become their alt text."""
         soup = BeautifulSoup(fragment_html, "html.parser")
         for img in soup.find_all("img"):
             img.replace_with(f"[image : {img.get('alt') or posixpath.basename(img.get('src', ''))}]")
@@ -479,6 +299,7 @@ class Converter:
         return page_id, ""
 
     def figure(self, src, alt, caption):
+        """A figure block that keeps the image's address: images are not imported, each one is reported."""
         src = (src or "").strip()
         if src.startswith(("http://", "https://")):
             self.ctx.warn(f"image distante conservée par son adresse (non téléchargée) : {src}")
@@ -490,112 +311,6 @@ class Converter:
         return self.ctx.block(
             "figure", {"image": None, "image_url": src, "alt": alt[:255], "caption": caption}
         )
-
-    def figures(self, fragment):
-        soup = BeautifulSoup(fragment, "html.parser")
-        blocks = []
-        for figure in soup.find_all("figure"):
-            img = figure.find("img")
-            caption_tag = figure.find("figcaption")
-            caption = caption_tag.get_text(" ", strip=True) if caption_tag else ""
-            if img is None:
-                self.ctx.warn("figure sans image, légende gardée en texte")
-                blocks.extend(self.paragraph(caption))
-                continue
-            blocks.append(self.figure(img.get("src", ""), img.get("alt", ""), caption))
-        return blocks
-
-    def html_table(self, fragment):
-        soup = BeautifulSoup(fragment, "html.parser")
-        table = soup.find("table")
-        if table is None:
-            return self.paragraph(fragment)
-        if table.get("data-view") == "cards":
-            return [self.cards(table)]
-        headings = [th.get_text(" ", strip=True) for th in table.select("thead th")]
-        rows = [
-            [self.rich_cell(td.decode_contents()) for td in tr.find_all(["td", "th"])]
-            for tr in (table.select("tbody tr") or table.find_all("tr"))
-            if tr.find("td")
-        ]
-        return [self.table(headings, rows)]
-
-    def cards(self, table):
-        columns = table.select("thead th")
-        target_col = next((i for i, th in enumerate(columns) if th.has_attr("data-card-target")), None)
-        cover_col = next((i for i, th in enumerate(columns) if th.has_attr("data-card-cover")), None)
-        hidden = {i for i, th in enumerate(columns) if th.has_attr("data-hidden")} | {target_col, cover_col}
-        cards = []
-        for tr in table.select("tbody tr"):
-            cells = tr.find_all("td")
-            visible = [td for i, td in enumerate(cells) if i not in hidden and td.get_text(strip=True)]
-            title = ""
-            if visible:
-                strong = visible[0].find(["strong", "b"])
-                if strong is not None:
-                    title = strong.get_text(" ", strip=True)
-                    strong.decompose()
-                else:
-                    title = visible[0].get_text(" ", strip=True)
-                    visible[0].clear()
-            text = self.rich_cell(
-                "".join(f"<p>{td.decode_contents()}</p>" for td in visible if td.get_text(strip=True))
-            )
-            card = {
-                "title": title or "Carte",
-                "text": text,
-                "image": None,
-                "image_url": "",
-                "page": None,
-                "url": "",
-            }
-            if target_col is not None and target_col < len(cells):
-                link = cells[target_col].find("a")
-                target = link.get("href", "") if link else cells[target_col].get_text(strip=True)
-                if target:
-                    card["page"], card["url"] = self.resolve_target(target)
-            if cover_col is not None and cover_col < len(cells):
-                link = cells[cover_col].find(["a", "img"])
-                src = (link.get("href") or link.get("src") or "") if link else ""
-                if src.startswith(("http://", "https://")):
-                    card["image_url"] = src
-                elif src:
-                    self.ctx.warn(f"image de carte absente de l'export : {src}")
-            cards.append(card)
-        return self.ctx.block("cards", {"title": "", "cards": cards})
-
-    def pipe_table(self, lines):
-        def cells(line):
-            line = line.strip()
-            line = line[1:] if line.startswith("|") else line
-            line = line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
-            return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", line)]
-
-        headings = [strip_tags(markdown_to_html(cell)).strip() for cell in cells(lines[0])]
-        rows = [[self.rich_cell(markdown_to_html(cell)) for cell in cells(line)] for line in lines[2:]]
-        return self.table(headings, rows)
-
-    def table(self, headings, rows):
-        width = max(1, len(headings), *(len(row) for row in rows))
-        headings = (headings + [""] * width)[:width]
-        return self.ctx.block(
-            "table",
-            {
-                "caption": "",
-                "columns": [{"type": "text", "heading": heading} for heading in headings],
-                "rows": [{"values": (row + [""] * width)[:width]} for row in rows],
-            },
-        )
-
-    def checklist(self, items):
-        values = []
-        for checked, item_lines in items:
-            first = item_lines[0]
-            details_html = self.rich_cell(markdown_to_html("\n".join(item_lines)))
-            text = strip_tags(markdown_to_html(first)).strip()[:250] or "Tâche"
-            plain = len(item_lines) == 1 and "<a" not in details_html
-            values.append({"text": text, "details": "" if plain else details_html, "checked": checked})
-        return self.ctx.block("checklist", {"title": "", "items": values})
 
 
 def step_title(children):
@@ -610,19 +325,6 @@ def step_title(children):
             children[0] = Node("text", text=rest)
             return title, children
     return "", children
-
-
-def flatten_text(nodes) -> str:
-    """The source text of nodes (used to keep an unknown construct as text)."""
-    parts = []
-    for node in nodes:
-        if node.name == "text":
-            parts.append(node.text)
-        else:
-            parts.append(node.raw + flatten_text(node.children))
-            if node.args.get("_closed"):
-                parts.append(f"{{% end{node.name} %}}")
-    return "".join(parts)
 
 
 MERGEABLE = {"related_pages": "links", "accordion": "items"}
