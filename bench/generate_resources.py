@@ -5,7 +5,7 @@
 Page-tree inserts are the slow part of Wagtail (each `add_child` locks and re-reads its parent),
 so pages are written in bulk: tree paths are computed here (treebeard's materialised path: the
 parent's path plus one 4-character step per child), the `wagtailcore_page` rows go through
-`bulk_create`, the `resources_resourcepage` rows and taxonomy links through `executemany`, and the
+`bulk_create`, the resource table's rows and taxonomy links through `executemany`, and the
 search index is filled per chunk through the search backend itself (what a publish would do).
 Pages get no revision: they are published content as far as visitors and search are concerned.
 """
@@ -177,8 +177,9 @@ def generate(count: int, seed: int = 6) -> dict:
             Page.objects.bulk_create(pages)
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    "INSERT INTO resources_resourcepage (page_ptr_id, intro, body, kind_id, external_url, "
-                    "licence, updated_on) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                    # The table named by the model: the app label (hence the name) moved once already.
+                    f'INSERT INTO "{ResourcePage._meta.db_table}" (page_ptr_id, intro, body, kind_id, '
+                    "external_url, licence, updated_on) VALUES (%s, %s, %s, %s, %s, %s, %s)",
                     [
                         (
                             page.pk,

@@ -26,7 +26,7 @@ def production_environment() -> dict[str, str]:
     }
 
 
-def setup_django(settings="config.settings.base", production=False):
+def setup_django(settings="config.settings.dev", production=False):
     """Import path and settings as for manage.py; the page cache is off unless asked otherwise.
 
     `production` switches DEBUG off (with a throwaway secret key and local hosts), so timings

@@ -22,10 +22,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 # One database connection for the whole run, so its backend's CPU time can be read throughout.
 os.environ.setdefault("DATABASE_CONN_MAX_AGE", "3600")
-# Every request must run the search: the anonymous page cache (home/page_cache.py) stays off.
+# Every request must run the search: the anonymous page cache (core/caching/) stays off.
 os.environ["FABRIQUE_PAGE_CACHE"] = "0"
 
 import django  # noqa: E402

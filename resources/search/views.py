@@ -1,4 +1,4 @@
-"""The site search page and its autocomplete endpoint (logic in search.py)."""
+"""The site search page and its autocomplete endpoint (logic in results.py and suggestions.py)."""
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
@@ -7,7 +7,8 @@ from django.views.decorators.http import require_GET
 
 from core.text import clean_query
 
-from .search import SiteSearch, suggestions
+from .results import SiteSearch
+from .suggestions import suggestions
 
 
 class HtmlSafeJSONEncoder(DjangoJSONEncoder):

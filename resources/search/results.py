@@ -1,0 +1,203 @@
+"""The /recherche/ results: which query runs, on which visible pages, under which facets and sort.
+
+Matching goes through Wagtail's database search backend (FTS5 on SQLite, tsvector on PostgreSQL)
+against the folded, stemmed fields every `BasePage` indexes (see core/text.py, core/matching.py).
+When every word finds nothing, a one-letter correction (typos.py), then any word, is tried. On
+PostgreSQL a results page's total, facet counts and ranked page come from one statement
+(postgres.py); elsewhere the ORM counts each on its own.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+
+from django.db import connection
+
+from wagtail.models import Page
+
+from core.listing import FacetedListing, FacetOption, FacetState, Sort
+from core.matching import matching, ranked
+from core.text import clean_query, stem, stemmed_text, words
+
+from .extracts import extract, highlight, prefetch_extract_relations
+from .facets import site_facets
+from .postgres import Summary, summarise
+from .typos import correct_typos
+from .visibility import visible_pages
+
+RESULTS_PER_PAGE = 10
+
+SORTS = {
+    "pertinence": Sort("Pertinence", ()),
+    "date": Sort("Date de publication (récent d'abord)", ("-last_published_at", "-id")),
+}
+
+
+class SiteSearch(FacetedListing):
+    """The /recherche/ state: query, facets, sort and page from the URL, results and their counts."""
+
+    def __init__(self, request, *, per_page: int = RESULTS_PER_PAGE):
+        super().__init__(
+            request,
+            visible_pages(request.user),
+            site_facets(),
+            sorts=SORTS,
+            per_page=per_page,
+        )
+        self.query = clean_query(request.GET.get("q", ""))
+        self._candidates = {}  # matching ids per (model, query, operator), shared by this request's queries
+        self._summaries = {}  # (text, operator) -> Summary: total, facet counts, page of ids
+        self.operator = "and"
+        self.corrected_query = ""
+        self.relaxed = False
+        if self.query:
+            self._choose_query()
+
+    @property
+    def search_text(self) -> str:
+        return self.corrected_query or self.query
+
+    @property
+    def is_searchable(self) -> bool:
+        return bool(stemmed_text(self.query))
+
+    def _choose_query(self):
+        """Every word first; then a one-letter correction; then any word, so something useful shows."""
+        if not self.is_searchable or self._summary(self.query, "and").total:
+            return
+        corrected = correct_typos(self.query)
+        if corrected and self._summary(corrected, "and").total:
+            self.corrected_query = corrected
+            return
+        if len(words(self.query)) > 1 and self._summary(self.query, "or").total:
+            self.operator, self.relaxed = "or", True
+
+    def _summary(self, text: str, operator: str, offset: int | None = None) -> Summary:
+        """Total and facet counts of a text, computed once per request (with the page on PostgreSQL)."""
+        key = (text, operator)
+        summary = self._summaries.get(key)
+        if summary is not None and (offset is None or summary.offset == offset):
+            return summary
+        if connection.vendor == "postgresql":
+            number = self.requested_page() or 1
+            summary = summarise(
+                self.base,
+                self.facets,
+                self.selected,
+                text,
+                operator,
+                order=self.sort,
+                offset=offset if offset is not None else max(number - 1, 0) * self.per_page,
+                limit=self.per_page,
+            )
+        else:
+            summary = Summary(total=matching(self._faceted(), text, operator=operator).count(), counts={})
+        self._summaries[key] = summary
+        return summary
+
+    def _faceted(self, skip: str | None = None):
+        queryset = self.base
+        for facet in self.facets:
+            values = self.selected[facet.param]
+            if values and facet.param != skip:
+                queryset = facet.restrict(queryset, values)
+        return queryset
+
+    def _matched(self, skip: str | None = None):
+        return matching(self._faceted(skip), self.search_text, operator=self.operator, cache=self._candidates)
+
+    @property
+    def query_stems(self) -> set[str]:
+        return {stem(word) for word in words(self.search_text)}
+
+    @property
+    def results(self):
+        if not self.is_searchable:
+            return Page.objects.none()
+        queryset = self._faceted().specific()
+        if self.sort == "pertinence":
+            return ranked(queryset, self.search_text, operator=self.operator)
+        return matching(queryset, self.search_text, operator=self.operator, cache=self._candidates).order_by(
+            *self.sorts[self.sort].ordering
+        )
+
+    def page(self):
+        if connection.vendor != "postgresql" or not self.is_searchable:
+            return super().page()
+        return self.paginate(SummarisedResults(self))
+
+    def _counts(self, facet) -> Counter:
+        summary = self._summary(self.search_text, self.operator)
+        if facet.param not in summary.counts:  # the ORM path counts each facet on its own
+            selected = self.selected[facet.param]
+            matched = self._matched(skip=facet.param) if selected else self._matched()
+            values = [value for value, _ in self.choices[facet.param]]
+            summary.counts[facet.param] = facet.counts(matched, values)
+        return summary.counts[facet.param]
+
+    def facet_states(self) -> list[FacetState]:
+        """Counts per value under the other facets' filters."""
+        if not self.is_searchable:
+            return []
+        states = []
+        for facet in self.facets:
+            selected = set(self.selected[facet.param])
+            counts = self._counts(facet)
+            options = [
+                FacetOption(value, label, counts.get(value, 0), value in selected)
+                for value, label in self.choices[facet.param]
+                if counts.get(value) or value in selected
+            ]
+            if options:
+                states.append(FacetState(facet, options))
+        return states
+
+    def entries(self, page_obj) -> list[dict]:
+        """The results of one page with their highlighted title and extract."""
+        stems = self.query_stems
+        pages = list(page_obj)
+        prefetch_extract_relations(pages)
+        entries = []
+        for page in pages:
+            text = page.search_body_text() if hasattr(page, "search_body_text") else ""
+            entries.append(
+                {
+                    "page": page,
+                    "title": highlight(page.title, stems),
+                    "extract": extract(text, stems) if text else "",
+                    "type": str(page._meta.verbose_name).capitalize(),
+                    "date": page.last_published_at,
+                }
+            )
+        return entries
+
+    def context(self) -> dict:
+        context = super().context()
+        context.update(
+            {
+                "search": self,
+                "entries": self.entries(context["page_obj"]),
+                "corrected_query": self.corrected_query,
+                "relaxed": self.relaxed,
+            }
+        )
+        return context
+
+
+class SummarisedResults(Sequence):
+    """The ranked results as the paginator sees them: the summary's total, and pages fetched by id."""
+
+    def __init__(self, search: SiteSearch):
+        self.search = search
+        self.total = search._summary(search.search_text, search.operator).total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            raise TypeError("only slices of the results are fetched")
+        offset = item.start or 0
+        summary = self.search._summary(self.search.search_text, self.search.operator, offset=offset)
+        ids = summary.page_ids[: (item.stop - offset) if item.stop is not None else None]
+        pages = Page.objects.filter(pk__in=ids).specific().in_bulk() if ids else {}
+        return [pages[page_id] for page_id in ids if page_id in pages]

@@ -1,0 +1,76 @@
+"""Autocomplete of the header search: visible page titles whose words start like the typed ones.
+
+Asked on each keystroke, so bounded: at most MAX_SUGGESTIONS titles, for the words typed within
+MAX_SUGGESTION_QUERY characters, matched as prefixes of the folded title words Wagtail's index
+keeps in its autocomplete column (newest page first on PostgreSQL, by title elsewhere).
+"""
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
+
+from wagtail.search.models import IndexEntry
+from wagtail.search.query import And, Or, PlainText
+
+from core.text import WORD_RE, clean_query, fold, stem
+
+from .visibility import visible_pages
+
+MAX_SUGGESTIONS = 8
+MAX_SUGGESTION_QUERY = 60
+
+
+def _typed_words(raw_query) -> list[str]:
+    """The folded words typed so far, bounded (the last may be incomplete)."""
+    typed, length = [], 0
+    for word in WORD_RE.findall(fold(clean_query(raw_query))):
+        length += len(word) + 1
+        if length > MAX_SUGGESTION_QUERY:
+            break
+        typed.append(word)
+    return typed
+
+
+def _word_forms(word: str) -> list[str]:
+    """The word as typed and its stem: "recrutement" then also finds "Recruter…" by the prefix "recrut"."""
+    return list(dict.fromkeys([word, stem(word)]))
+
+
+def _postgres_suggested(pages, typed: list[str]):
+    """Newest visible pages whose title words start like every typed word (or its stem).
+
+    Written as a per-page EXISTS on the index's unique (content type, object id) key, newest page
+    first: for the one to three letters of the first keystrokes, which match thousands of titles,
+    PostgreSQL walks the pages backwards and stops at the first few; for rare words it reads the
+    autocomplete GIN index instead.
+    """
+    raw = " & ".join("(" + " | ".join(f"{form}:*" for form in _word_forms(word)) + ")" for word in typed)
+    entries = IndexEntry.objects.filter(
+        content_type_id=OuterRef("content_type_id"),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        autocomplete=SearchQuery(raw, config="simple", search_type="raw"),
+    )
+    return pages.filter(Exists(entries)).order_by("-pk")
+
+
+def suggestions(request, raw_query, limit: int = MAX_SUGGESTIONS) -> list[dict]:
+    """Page titles whose words start like the typed words, or their stems (accents ignored)."""
+    typed = _typed_words(raw_query)
+    if not typed:
+        return []
+    pages = visible_pages(request.user)
+    if connection.vendor == "postgresql":
+        pages = _postgres_suggested(pages, typed)[:limit]
+    else:
+        # No relevance ranking: on a prefix of one to three letters it means little.
+        query = And([Or([PlainText(form) for form in _word_forms(word)]) for word in typed])
+        pages = pages.order_by("title").autocomplete(query, order_by_relevance=False)[:limit]
+    return [
+        {
+            "title": page.title,
+            "url": page.get_url(request=request),
+            "type": str(page.specific_class._meta.verbose_name).capitalize() if page.specific_class else "",
+        }
+        for page in pages
+    ]
