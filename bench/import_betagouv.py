@@ -62,19 +62,19 @@ def main():
 
         from community.startups.betagouv import import_betagouv
         from community.startups.models import StartupPage
-        from home.demo import load_home
+        from home.site import setup_site
 
         call_command("migrate", verbosity=0)
-        load_home()
+        home = setup_site()
         startups = len(list((directory / "startups").iterdir()))
         if StartupPage.objects.exists():
             sys.exit("La base contient déjà des startups : il faut une base vide.")
 
         started, cpu = time.perf_counter(), time.process_time()
-        first = import_betagouv(directory, publish=True)
+        first = import_betagouv(directory, home, publish=True)
         first_seconds, first_cpu = time.perf_counter() - started, time.process_time() - cpu
         started, cpu = time.perf_counter(), time.process_time()
-        second = import_betagouv(directory, publish=True)
+        second = import_betagouv(directory, home, publish=True)
         second_seconds, second_cpu = time.perf_counter() - started, time.process_time() - cpu
 
         load = os.getloadavg()[0]
