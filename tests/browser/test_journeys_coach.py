@@ -34,6 +34,9 @@ def add_block(page, label):
 def write_guide(page):
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_intro").fill("Montrer le produit plutôt que des diapositives.")
+    # Wagtail derives the slug from the title when the title loses focus, in the browser; on a
+    # loaded machine that lags behind the next clicks, and a submit before it fails validation.
+    expect(page.locator("#id_slug")).to_have_value("preparer-sa-premiere-demo")
     add_block(page, "Titre de section")
     page.locator("#body-0-value-text").fill("Avant la démo")
     add_block(page, "Mise en avant")
