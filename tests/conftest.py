@@ -1,7 +1,6 @@
 """Shared fixtures: a site tree built with factories, and the demo site for smoke tests."""
 
 import os
-from pathlib import Path
 
 from django.core.management import call_command
 
@@ -10,6 +9,7 @@ from wagtail.models import Page, Site
 import pytest
 from hypothesis import settings
 
+from tests import SHARED_FIXTURES_DIR
 from tests.factories import HomePageFactory
 
 
@@ -41,14 +41,11 @@ def demo_site(db):
     return Site.objects.get(is_default_site=True)
 
 
-SHARED_FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures"
-
-
 @pytest.fixture(scope="session")
 def shared_fixtures():
     """Real third-party data (beta.gouv.fr fiches, GitBook guides), read in place, never copied."""
-    assert SHARED_FIXTURES.is_dir(), f"Les fixtures partagées sont introuvables : {SHARED_FIXTURES}"
-    return SHARED_FIXTURES
+    assert SHARED_FIXTURES_DIR.is_dir(), f"Les fixtures partagées sont introuvables : {SHARED_FIXTURES_DIR}"
+    return SHARED_FIXTURES_DIR
 
 
 @pytest.fixture(autouse=True)

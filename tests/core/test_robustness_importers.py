@@ -1,7 +1,8 @@
 """Importers fed truncated and corrupted files: each bad file rejected with a French reason, the
 others imported, nothing half-written, and a re-run imports the file once it is fixed.
 
-What tests/test_guides_import.py and tests/test_startups_validation.py already cover (broken YAML,
+What tests/resources/guides/test_guides_import.py and
+tests/community/startups/test_startups_validation.py already cover (broken YAML,
 Latin-1 text, a SUMMARY entry without its file, impossible dates) is not repeated here.
 """
 
@@ -18,11 +19,12 @@ import pytest
 
 from community.startups.models import StartupPage
 from resources.guides.models import GuidePage
+from tests import DATA_DIR
 from tests.factories_guides import GuideIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
-DATA = Path(__file__).parent / "data"
+DATA = DATA_DIR
 BILLION_LAUGHS = "---\n" + "\n".join(
     ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     + [

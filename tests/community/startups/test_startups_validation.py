@@ -1,7 +1,6 @@
 """Malformed fiches are rejected one by one with a French reason; nothing else is lost."""
 
 import json
-from pathlib import Path
 
 from django.core.management import call_command
 
@@ -12,10 +11,11 @@ from bs4 import BeautifulSoup
 
 from community.members.models import Member, Mission
 from community.startups.models import IncubatorPage, StartupPage, Team
+from tests import DATA_DIR
 
 pytestmark = pytest.mark.django_db
 
-MALFORMED = Path(__file__).parent / "data" / "betagouv" / "malformed"
+MALFORMED = DATA_DIR / "betagouv" / "malformed"
 
 
 def run(tmp_path, *extra):

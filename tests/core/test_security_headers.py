@@ -191,7 +191,7 @@ def test_static_files_are_served_with_nosniff(db):
 
 
 def test_report_only_is_switched_by_the_environment():
-    from tests.test_settings import read_setting
+    from tests.core.test_settings import read_setting
 
     enforced, report_only = read_setting(
         "[settings.CONTENT_SECURITY_POLICY, settings.CONTENT_SECURITY_POLICY_REPORT_ONLY]",

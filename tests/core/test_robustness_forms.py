@@ -14,8 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from community.members.models import Member
-from tests.factories_contributions import PDF
-from tests.robustness import (
+from tests.core.robustness import (
     PROPERTY_SETTINGS,
     assert_handled,
     build_site,
@@ -24,6 +23,7 @@ from tests.robustness import (
     hostile_value,
     row_counts,
 )
+from tests.factories_contributions import PDF
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,6 @@ import json
 import re
 import shutil
 from io import StringIO
-from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -16,9 +15,10 @@ import pytest
 
 from resources.guides.gitbook.summary import parse_summary
 from resources.guides.models import GuidePage
+from tests import DATA_DIR
 from tests.factories_guides import GuideIndexPageFactory
 
-DATA = Path(__file__).parent / "data" / "gitbook"
+DATA = DATA_DIR / "gitbook"
 
 
 @pytest.fixture

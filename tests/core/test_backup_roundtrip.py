@@ -12,6 +12,7 @@ import pytest
 from PIL import Image as PILImage
 
 from core import backup
+from tests import DATA_DIR
 from tests.factories_guides import GuideIndexPageFactory
 from tests.factories_library import make_document
 
@@ -26,7 +27,7 @@ pytestmark = [
     ),
 ]
 
-DATA = Path(__file__).parent / "data"
+DATA = DATA_DIR
 
 
 @pytest.fixture

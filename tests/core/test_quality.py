@@ -9,7 +9,9 @@ from django.core.management import call_command
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests import REPO_ROOT
+
+ROOT = REPO_ROOT
 RUFF = Path(sys.executable).with_name("ruff")
 
 

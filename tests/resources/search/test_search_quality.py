@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.search_quality_cases import QUALITY_SET
+from tests.resources.search.search_quality_cases import QUALITY_SET
 
 pytestmark = pytest.mark.django_db
 

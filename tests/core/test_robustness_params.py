@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.robustness import PROPERTY_SETTINGS, assert_handled, build_site, fresh_example, query_string
+from tests.core.robustness import PROPERTY_SETTINGS, assert_handled, build_site, fresh_example, query_string
 
 pytestmark = pytest.mark.django_db
 

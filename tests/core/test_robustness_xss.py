@@ -18,11 +18,11 @@ import pytest
 from community.members.models import Member
 from core.importing import sanitize_richtext
 from core.taxonomy.models import Phase, Role
+from tests.core.robustness import build_site
 from tests.factories import MemberFactory, UserFactory
 from tests.factories_guides import GuidePageFactory
 from tests.factories_library import ResourceKindFactory, ResourcePageFactory
 from tests.factories_startups import startup
-from tests.robustness import build_site
 from tests.xss import PAYLOADS, as_editor_would, executable_markup, forged_link, pack, url_payloads
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,10 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests import REPO_ROOT
+
+ROOT = REPO_ROOT
 STRONG_KEY = "k" * 30 + "R4nd0m-Str1ng-f0r-T3sts-0nly" + "z" * 10
 
 

@@ -2,7 +2,6 @@
 
 import re
 from io import StringIO
-from pathlib import Path
 
 from django.core.management import call_command
 
@@ -12,10 +11,11 @@ import pytest
 import wagtail_factories
 
 from core.renditions import RENDITION_FILTERS
+from tests import REPO_ROOT
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = REPO_ROOT
 IMAGE_TAG = re.compile(r"{%\s*image\s+\S+\s+([\w|-]+)")
 
 
