@@ -16,12 +16,17 @@ from hypothesis import strategies as st
 
 from home.models import KeyFiguresPage
 from resources.library.models import ContributionPage
-from tests.factories import PhaseFactory, RoleFactory, ThematiqueFactory
-from tests.factories_accounts import make_user
-from tests.factories_guides import GuideIndexPageFactory, GuidePageFactory
-from tests.factories_library import ResourceIndexPageFactory, ResourceKindFactory, ResourcePageFactory
-from tests.factories_onboarding import OnboardingIndexPageFactory, make_path
-from tests.factories_startups import AudienceFactory, OrganisationFactory, incubator, published_child, startup
+from tests.community.members.factories import make_user
+from tests.community.onboarding.factories import OnboardingIndexPageFactory, make_path
+from tests.community.startups.factories import AudienceFactory, OrganisationFactory, incubator, startup
+from tests.core.factories import published_child
+from tests.core.taxonomy.factories import PhaseFactory, RoleFactory, ThematiqueFactory
+from tests.resources.guides.factories import GuideIndexPageFactory, GuidePageFactory
+from tests.resources.library.factories import (
+    ResourceIndexPageFactory,
+    ResourceKindFactory,
+    ResourcePageFactory,
+)
 
 # Every example of every property test: reproducible (CI profile, see conftest), no per-example
 # deadline (a shared 2-core machine), function-scoped fixtures built once per test on purpose.

@@ -13,8 +13,8 @@ from PIL import Image as PILImage
 
 from core import backup
 from tests import DATA_DIR
-from tests.factories_guides import GuideIndexPageFactory
-from tests.factories_library import make_document
+from tests.resources.guides.factories import GuideIndexPageFactory
+from tests.resources.library.factories import make_document
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

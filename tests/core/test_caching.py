@@ -10,9 +10,11 @@ import pytest
 
 from community.feedback.models import PageFeedback
 from home.models import SiteIdentity
-from tests.factories import ContentPageFactory, PhaseFactory
-from tests.factories_accounts import make_user, with_revision
-from tests.factories_guides import GuidePageFactory
+from tests.community.members.factories import make_user
+from tests.core.factories import with_revision
+from tests.core.taxonomy.factories import PhaseFactory
+from tests.home.factories import ContentPageFactory
+from tests.resources.guides.factories import GuidePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ import pytest
 from community.members.models import Member
 from core.listing import Facet, FacetedListing, Sort
 from core.taxonomy.models import Role
-from tests.factories import MemberFactory, RoleFactory
+from tests.community.members.factories import MemberFactory
+from tests.core.taxonomy.factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.test import RequestFactory, override_settings
 import pytest
 
 from core.security import ratelimit
-from tests.factories_accounts import make_user
+from tests.community.members.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

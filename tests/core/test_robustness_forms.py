@@ -23,7 +23,7 @@ from tests.core.robustness import (
     hostile_value,
     row_counts,
 )
-from tests.factories_contributions import PDF
+from tests.resources.library.factories import PDF
 
 pytestmark = pytest.mark.django_db
 

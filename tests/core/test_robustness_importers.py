@@ -20,7 +20,7 @@ import pytest
 from community.startups.models import StartupPage
 from resources.guides.models import GuidePage
 from tests import DATA_DIR
-from tests.factories_guides import GuideIndexPageFactory
+from tests.resources.guides.factories import GuideIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 

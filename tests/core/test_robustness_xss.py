@@ -18,11 +18,11 @@ import pytest
 from community.members.models import Member
 from core.importing import sanitize_richtext
 from core.taxonomy.models import Phase, Role
+from tests.community.members.factories import MemberFactory, UserFactory
+from tests.community.startups.factories import startup
 from tests.core.robustness import build_site
-from tests.factories import MemberFactory, UserFactory
-from tests.factories_guides import GuidePageFactory
-from tests.factories_library import ResourceKindFactory, ResourcePageFactory
-from tests.factories_startups import startup
+from tests.resources.guides.factories import GuidePageFactory
+from tests.resources.library.factories import ResourceKindFactory, ResourcePageFactory
 from tests.xss import PAYLOADS, as_editor_would, executable_markup, forged_link, pack, url_payloads
 
 pytestmark = pytest.mark.django_db
@@ -226,7 +226,7 @@ def test_imported_gitbook_page_with_hostile_links_executes_nothing(home, tmp_pat
     from django.core.management import call_command
 
     from resources.guides.models import GuidePage
-    from tests.factories_guides import GuideIndexPageFactory
+    from tests.resources.guides.factories import GuideIndexPageFactory
 
     GuideIndexPageFactory(parent=home)
     export = tmp_path / "piege"

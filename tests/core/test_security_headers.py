@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 import pytest
 
-from tests.factories_accounts import PASSWORD, make_user
+from tests.community.members.factories import PASSWORD, make_user
 
 STRICT = {
     "script-src 'self'",

@@ -9,7 +9,7 @@ from community.startups.models import StartupPage
 from core.taxonomy.models import Role
 from resources.guides.models import GuidePage
 from resources.library.models import ResourcePage
-from tests.factories import MemberFactory, UserFactory
+from tests.community.members.factories import MemberFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

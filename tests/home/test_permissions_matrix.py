@@ -9,7 +9,7 @@ from django.urls import reverse
 import pytest
 
 from tests.admin_helpers import edit_data, edit_url, submit_for_review, workflow_action
-from tests.factories_accounts import make_guide, make_resource
+from tests.home.factories import make_guide, make_resource
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 import pytest
 
 from tests.admin_helpers import edit_data, edit_url
-from tests.factories_accounts import make_guide
+from tests.home.factories import make_guide
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 
 from home.editorial import ensure_editorial_setup
 from tests.admin_helpers import submit_for_review, workflow_action
-from tests.factories_accounts import make_guide, make_resource
+from tests.home.factories import make_guide, make_resource
 
 pytestmark = pytest.mark.django_db
 

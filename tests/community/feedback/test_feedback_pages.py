@@ -7,8 +7,8 @@ import pytest
 from community.feedback.models import PageFeedback
 from community.feedback.satisfaction import overall_satisfaction
 from core.security.ratelimit import RATE_LIMIT_MESSAGE
-from tests.factories import ContentPageFactory
-from tests.factories_accounts import make_user
+from tests.community.members.factories import make_user
+from tests.home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.test import Client, override_settings
 import pytest
 
 from core.security.ratelimit import RATE_LIMIT_MESSAGE
-from tests.factories_accounts import PASSWORD, make_user
+from tests.community.members.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 import pytest
 
 from community.members.models import User
-from tests.factories_accounts import PASSWORD, make_user
+from tests.community.members.factories import PASSWORD, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home")]
 

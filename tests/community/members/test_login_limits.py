@@ -9,7 +9,7 @@ from django.utils import timezone
 import pytest
 from axes.models import AccessAttempt
 
-from tests.factories_accounts import PASSWORD, make_user
+from tests.community.members.factories import PASSWORD, make_user
 
 LOGIN = "/compte/connexion/"
 ADMIN_LOGIN = "/admin/login/"

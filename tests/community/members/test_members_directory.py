@@ -3,8 +3,8 @@
 import pytest
 
 from community.members.models import Member
-from tests.factories import MemberFactory, RoleFactory
-from tests.factories_accounts import make_user
+from tests.community.members.factories import MemberFactory, make_user
+from tests.core.taxonomy.factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def test_query_count_does_not_grow_with_members(client, directory, django_assert
 
 def test_filter_by_incubator_through_missions(client, directory, home):
     from community.members.models import Mission
-    from tests.factories_startups import incubator, startup
+    from tests.community.startups.factories import incubator, startup
 
     dinum = incubator(home, "dinum", "Incubateur de la DINUM")
     incubator(home, "fabnum", "Fabrique numérique")

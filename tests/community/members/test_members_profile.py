@@ -3,8 +3,8 @@
 import pytest
 
 from community.members.models import Member
-from tests.factories import RoleFactory
-from tests.factories_accounts import make_user
+from tests.community.members.factories import make_user
+from tests.core.taxonomy.factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,14 +2,15 @@
 
 import pytest
 
-from tests.factories import RoleFactory, UserFactory
-from tests.factories_onboarding import (
+from tests.community.members.factories import UserFactory
+from tests.community.onboarding.factories import (
     ContactDirectoryPageFactory,
     OnboardingIndexPageFactory,
     RoleIndexPageFactory,
     RolePageFactory,
     make_path,
 )
+from tests.core.taxonomy.factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,9 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from community.onboarding.models import OnboardingStep
-from tests.factories import ContentPageFactory, UserFactory
-from tests.factories_onboarding import OnboardingIndexPageFactory, make_path
+from tests.community.members.factories import UserFactory
+from tests.community.onboarding.factories import OnboardingIndexPageFactory, make_path
+from tests.home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
 

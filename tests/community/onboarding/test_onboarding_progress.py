@@ -11,8 +11,9 @@ from community.members.models import User
 from community.onboarding.models import OnboardingPathPage, OnboardingProgress
 from community.onboarding.progress import progress_for
 from community.onboarding.summaries import progress_summary
-from tests.factories import MemberFactory, RoleFactory, UserFactory
-from tests.factories_onboarding import OnboardingIndexPageFactory, make_path, step
+from tests.community.members.factories import MemberFactory, UserFactory
+from tests.community.onboarding.factories import OnboardingIndexPageFactory, make_path, step
+from tests.core.taxonomy.factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
 

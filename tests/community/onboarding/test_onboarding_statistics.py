@@ -4,8 +4,8 @@ import pytest
 
 from community.onboarding.models import OnboardingProgress, OnboardingStep
 from community.onboarding.statistics import path_statistics
-from tests.factories import UserFactory
-from tests.factories_onboarding import OnboardingIndexPageFactory, make_path, step
+from tests.community.members.factories import UserFactory
+from tests.community.onboarding.factories import OnboardingIndexPageFactory, make_path, step
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from community.onboarding.models.roles import ROLE_PAGE_LIMIT
-from tests.factories import MemberFactory, RoleFactory
-from tests.factories_library import ResourceIndexPageFactory, ResourcePageFactory
-from tests.factories_onboarding import RoleIndexPageFactory, RolePageFactory
+from tests.community.members.factories import MemberFactory
+from tests.community.onboarding.factories import RoleIndexPageFactory, RolePageFactory
+from tests.core.taxonomy.factories import RoleFactory
+from tests.resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 
 from community.onboarding.models import ContactDirectoryPage
 from home.models import HomePage
-from tests.factories_onboarding import ContactDirectoryPageFactory
+from tests.community.onboarding.factories import ContactDirectoryPageFactory
 
 pytestmark = pytest.mark.django_db
 

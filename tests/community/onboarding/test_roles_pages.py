@@ -15,13 +15,15 @@ from community.onboarding.models import (
 from community.onboarding.models import roles as roles_module
 from core.taxonomy.models import Role
 from home.models import HomePage
-from tests.factories import ContentPageFactory, MemberFactory, RoleFactory
-from tests.factories_onboarding import (
+from tests.community.members.factories import MemberFactory
+from tests.community.onboarding.factories import (
     OnboardingIndexPageFactory,
     RoleIndexPageFactory,
     RolePageFactory,
     make_path,
 )
+from tests.core.taxonomy.factories import RoleFactory
+from tests.home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.factories import PhaseFactory, ThematiqueFactory
-from tests.factories_startups import AudienceFactory, OrganisationFactory, incubator, startup
+from tests.community.startups.factories import AudienceFactory, OrganisationFactory, incubator, startup
+from tests.core.taxonomy.factories import PhaseFactory, ThematiqueFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,9 @@ from community.members.models import Member, Mission
 from community.startups import figures
 from community.startups.models import StartupPage, StartupPhase
 from home.models import KeyFiguresPage
-from tests.factories import PhaseFactory, ThematiqueFactory
-from tests.factories_startups import incubator, published_child, startup
+from tests.community.startups.factories import incubator, startup
+from tests.core.factories import published_child
+from tests.core.taxonomy.factories import PhaseFactory, ThematiqueFactory
 
 pytestmark = pytest.mark.django_db
 

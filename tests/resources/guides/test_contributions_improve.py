@@ -6,7 +6,7 @@ from django.test import Client
 import pytest
 
 from resources.guides.models import CorrectionProposal
-from tests.factories_guides import GuidePageFactory
+from tests.resources.guides.factories import GuidePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,10 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from resources.guides.models import GuideIndexPage, GuidePage
-from tests.factories import HomePageFactory, PhaseFactory, RoleFactory, UserFactory
-from tests.factories_guides import GuideIndexPageFactory, GuidePageFactory
+from tests.community.members.factories import UserFactory
+from tests.core.taxonomy.factories import PhaseFactory, RoleFactory
+from tests.home.factories import HomePageFactory
+from tests.resources.guides.factories import GuideIndexPageFactory, GuidePageFactory
 
 
 class CoachEditsGuidesTest(WagtailPageTestCase):

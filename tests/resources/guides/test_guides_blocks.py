@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.factories_guides import GuideIndexPageFactory, GuidePageFactory
+from tests.resources.guides.factories import GuideIndexPageFactory, GuidePageFactory
 
 INNER = [{"type": "paragraph", "value": "<p>Contenu intérieur</p>"}]
 IMAGE = "https://example.org/schema.png"

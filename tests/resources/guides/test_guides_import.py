@@ -16,7 +16,7 @@ import pytest
 from resources.guides.gitbook.summary import parse_summary
 from resources.guides.models import GuidePage
 from tests import DATA_DIR
-from tests.factories_guides import GuideIndexPageFactory
+from tests.resources.guides.factories import GuideIndexPageFactory
 
 DATA = DATA_DIR / "gitbook"
 
@@ -176,7 +176,7 @@ def test_dry_run_saves_nothing(guides, tmp_path):
 
 
 def test_parent_option_accepts_an_id_or_an_address(guides, tmp_path):
-    from tests.factories_guides import GuidePageFactory
+    from tests.resources.guides.factories import GuidePageFactory
 
     holder = GuidePageFactory(parent=guides, title="Archives", slug="archives")
     run_import(DATA / "mini", tmp_path, "--parent", "/guides/archives/")

@@ -9,8 +9,8 @@ from django.urls import reverse
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.factories import UserFactory
-from tests.factories_guides import GuideIndexPageFactory, GuidePageFactory
+from tests.community.members.factories import UserFactory
+from tests.resources.guides.factories import GuideIndexPageFactory, GuidePageFactory
 
 TODAY = datetime.date.today()
 

@@ -8,9 +8,8 @@ import pytest
 
 from resources.library.models import ResourcePage
 from tests.admin_helpers import workflow_action
-from tests.factories import PhaseFactory
-from tests.factories_contributions import ContributionPageFactory, upload
-from tests.factories_library import ResourceKindFactory
+from tests.core.taxonomy.factories import PhaseFactory
+from tests.resources.library.factories import ContributionPageFactory, ResourceKindFactory, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -219,7 +218,7 @@ def test_my_contributions_needs_login(client):
 
 
 def test_account_without_contribute_permission_is_refused(client, contribuer, kind):
-    from tests.factories_accounts import make_user
+    from tests.community.members.factories import make_user
 
     outsider = make_user("sans-droit", member=False)
     client.force_login(outsider)

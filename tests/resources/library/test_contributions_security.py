@@ -9,8 +9,16 @@ import pytest
 
 from resources.library.models import ResourcePage
 from resources.library.uploads import validate_upload
-from tests.factories_contributions import EXE, HTML, PDF, PNG, SVG, ContributionPageFactory, upload
-from tests.factories_library import ResourceKindFactory
+from tests.resources.library.factories import (
+    EXE,
+    HTML,
+    PDF,
+    PNG,
+    SVG,
+    ContributionPageFactory,
+    ResourceKindFactory,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,12 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from tests.factories import PhaseFactory, RoleFactory, ThematiqueFactory
-from tests.factories_library import ResourceIndexPageFactory, ResourceKindFactory, ResourcePageFactory
+from tests.core.taxonomy.factories import PhaseFactory, RoleFactory, ThematiqueFactory
+from tests.resources.library.factories import (
+    ResourceIndexPageFactory,
+    ResourceKindFactory,
+    ResourcePageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

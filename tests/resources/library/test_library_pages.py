@@ -9,8 +9,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 import pytest
 
 from resources.library.models import ResourcePage
-from tests.factories import MemberFactory, PhaseFactory, UserFactory
-from tests.factories_library import (
+from tests.community.members.factories import MemberFactory, UserFactory
+from tests.core.taxonomy.factories import PhaseFactory
+from tests.resources.library.factories import (
     ResourceIndexPageFactory,
     ResourceKindFactory,
     ResourcePageFactory,

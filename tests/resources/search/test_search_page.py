@@ -11,8 +11,13 @@ from wagtail.search.models import IndexEntry
 
 import pytest
 
-from tests.factories import ContentPageFactory, PhaseFactory, RoleFactory
-from tests.factories_library import ResourceIndexPageFactory, ResourceKindFactory, ResourcePageFactory
+from tests.core.taxonomy.factories import PhaseFactory, RoleFactory
+from tests.home.factories import ContentPageFactory
+from tests.resources.library.factories import (
+    ResourceIndexPageFactory,
+    ResourceKindFactory,
+    ResourcePageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from tests.factories import UserFactory
-from tests.factories_library import ResourceIndexPageFactory, ResourcePageFactory
+from tests.community.members.factories import UserFactory
+from tests.resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,13 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from tests.factories import PhaseFactory, RoleFactory
-from tests.factories_guides import GuideIndexPageFactory, GuidePageFactory
-from tests.factories_library import ResourceIndexPageFactory, ResourceKindFactory, ResourcePageFactory
+from tests.core.taxonomy.factories import PhaseFactory, RoleFactory
+from tests.resources.guides.factories import GuideIndexPageFactory, GuidePageFactory
+from tests.resources.library.factories import (
+    ResourceIndexPageFactory,
+    ResourceKindFactory,
+    ResourcePageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Factories for startups, incubators and organisations (issue 5)."""
+"""Factories and builders for startups, incubators and organisations."""
 
 import datetime
 
@@ -13,6 +13,7 @@ from community.startups.models import (
     StartupPage,
     StartupPhase,
 )
+from tests.core.factories import PageFactory, published_child
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -33,11 +34,36 @@ class AudienceFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("slug",)
 
 
-def published_child(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+class StartupIndexPageFactory(PageFactory):
+    title = "Startups"
+    slug = "startups"
+
+    class Meta:
+        model = StartupIndexPage
+
+
+class StartupPageFactory(PageFactory):
+    title = factory.Sequence(lambda n: f"Startup {n}")
+    mission = "Simplifier une démarche pour ses usagers."
+
+    class Meta:
+        model = StartupPage
+
+
+class IncubatorIndexPageFactory(PageFactory):
+    title = "Incubateurs"
+    slug = "incubateurs"
+
+    class Meta:
+        model = IncubatorIndexPage
+
+
+class IncubatorPageFactory(PageFactory):
+    title = factory.Sequence(lambda n: f"Incubateur {n}")
+    short_description = "<p>Un incubateur du réseau.</p>"
+
+    class Meta:
+        model = IncubatorPage
 
 
 def startup_index(home):

@@ -1,13 +1,21 @@
-"""Factories for the resource library: kinds, resources and small documents."""
+"""Factories for the resource library: kinds, resources, small documents, and the "Contribuer" page
+with the small upload files its form is tested with."""
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wagtail.documents import get_document_model
 
 import factory
-import wagtail_factories
 
-from resources.library.models import ResourceIndexPage, ResourceKind, ResourcePage
+from resources.library.models import ContributionPage, ResourceIndexPage, ResourceKind, ResourcePage
+from tests.core.factories import PageFactory
+
+PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64
+SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+HTML = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
 
 
 class ResourceKindFactory(factory.django.DjangoModelFactory):
@@ -19,7 +27,7 @@ class ResourceKindFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("slug",)
 
 
-class ResourceIndexPageFactory(wagtail_factories.PageFactory):
+class ResourceIndexPageFactory(PageFactory):
     title = "Ressources"
     slug = "ressources"
 
@@ -27,7 +35,7 @@ class ResourceIndexPageFactory(wagtail_factories.PageFactory):
         model = ResourceIndexPage
 
 
-class ResourcePageFactory(wagtail_factories.PageFactory):
+class ResourcePageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Ressource {n}")
     intro = "Une ressource partagée par la communauté."
     kind = factory.SubFactory(ResourceKindFactory)
@@ -46,6 +54,14 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
             self.save()
 
 
+class ContributionPageFactory(PageFactory):
+    title = "Contribuer"
+    slug = "contribuer"
+
+    class Meta:
+        model = ContributionPage
+
+
 def make_document(title="Modèle", filename="modele.csv", content=b"a;b\n1;2\n"):
     Document = get_document_model()
     document = Document(title=title)
@@ -53,3 +69,7 @@ def make_document(title="Modèle", filename="modele.csv", content=b"a;b\n1;2\n")
     document._set_document_file_metadata()
     document.save()
     return document
+
+
+def upload(name="modele.pdf", content=PDF, content_type="application/pdf"):
+    return SimpleUploadedFile(name, content, content_type=content_type)

@@ -1,12 +1,12 @@
 """Factories for the methodology guides."""
 
 import factory
-import wagtail_factories
 
 from resources.guides.models import GuideIndexPage, GuidePage
+from tests.core.factories import PageFactory
 
 
-class GuideIndexPageFactory(wagtail_factories.PageFactory):
+class GuideIndexPageFactory(PageFactory):
     title = "Guides"
     slug = "guides"
 
@@ -14,7 +14,7 @@ class GuideIndexPageFactory(wagtail_factories.PageFactory):
         model = GuideIndexPage
 
 
-class GuidePageFactory(wagtail_factories.PageFactory):
+class GuidePageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Page de guide {n}")
     intro = "Une page de la méthode."
 

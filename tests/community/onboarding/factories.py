@@ -3,7 +3,6 @@
 from django.utils.text import slugify
 
 import factory
-import wagtail_factories
 
 from community.onboarding.models import (
     ContactDirectoryPage,
@@ -13,10 +12,11 @@ from community.onboarding.models import (
     RoleIndexPage,
     RolePage,
 )
-from tests.factories import RoleFactory
+from tests.core.factories import PageFactory
+from tests.core.taxonomy.factories import RoleFactory
 
 
-class RoleIndexPageFactory(wagtail_factories.PageFactory):
+class RoleIndexPageFactory(PageFactory):
     title = "Rôles"
     slug = "roles"
 
@@ -24,7 +24,7 @@ class RoleIndexPageFactory(wagtail_factories.PageFactory):
         model = RoleIndexPage
 
 
-class OnboardingIndexPageFactory(wagtail_factories.PageFactory):
+class OnboardingIndexPageFactory(PageFactory):
     title = "Parcours d'arrivée"
     slug = "parcours"
 
@@ -32,7 +32,7 @@ class OnboardingIndexPageFactory(wagtail_factories.PageFactory):
         model = OnboardingIndexPage
 
 
-class RolePageFactory(wagtail_factories.PageFactory):
+class RolePageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Rôle {n}")
     intro = "Ce que fait ce rôle."
     role = factory.SubFactory(RoleFactory)
@@ -41,7 +41,24 @@ class RolePageFactory(wagtail_factories.PageFactory):
         model = RolePage
 
 
-class ContactDirectoryPageFactory(wagtail_factories.PageFactory):
+class OnboardingPathPageFactory(PageFactory):
+    """A path without steps (see `make_path` for one with steps); `roles=[…]` sets its roles."""
+
+    title = factory.Sequence(lambda n: f"Parcours {n}")
+    intro = "Ce que l'on fait en arrivant."
+
+    class Meta:
+        model = OnboardingPathPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.roles.set(extracted)
+            self.save()  # parental many-to-many relations are written on save
+
+
+class ContactDirectoryPageFactory(PageFactory):
     title = "Qui contacter"
     slug = "qui-contacter"
 
