@@ -15,6 +15,9 @@ from wagtail.models import Page
 import pytest
 
 from tests.community.members.factories import PASSWORD, make_user
+from tests.community.startups.factories import incubator, startup
+from tests.core.taxonomy.factories import PhaseFactory
+from tests.home.factories import KeyFiguresPageFactory
 
 STRICT = {
     "script-src 'self'",
@@ -117,7 +120,12 @@ def test_every_public_page_type_sends_the_strict_policy_and_has_no_inline_code(c
 
 
 @pytest.mark.django_db
-def test_key_figures_bars_are_svg_without_inline_style(client, demo_site):
+def test_key_figures_bars_are_svg_without_inline_style(client, home):
+    KeyFiguresPageFactory(parent=home)
+    construction, acceleration = PhaseFactory(slug="construction"), PhaseFactory(slug="acceleration")
+    lab = incubator(home, "fabrique-des-territoires", title="Fabrique des territoires")
+    startup(home, "Cantine locale", phases=[(construction, "2023-03-01")], incubator=lab)
+    startup(home, "Arbres en ville", phases=[(construction, "2022-01-10"), (acceleration, "2024-02-01")])
     html = client.get("/chiffres/").content.decode()
     assert '<rect class="chart__bar" width="' in html
     assert "style=" not in html

@@ -5,7 +5,11 @@ from wagtail.models import Page, Site
 import factory
 
 from home.models import ContentPage, HomePage, KeyFiguresPage
+from tests.community.onboarding.factories import OnboardingIndexPageFactory, RoleIndexPageFactory
+from tests.community.startups.factories import IncubatorIndexPageFactory, StartupIndexPageFactory
 from tests.core.factories import PageFactory, with_revision
+from tests.resources.guides.factories import GuideIndexPageFactory
+from tests.resources.library.factories import ContributionPageFactory, ResourceIndexPageFactory
 
 
 class HomePageFactory(PageFactory):
@@ -50,3 +54,36 @@ def make_guide(sections, title="Un guide de la méthode", **kwargs):
 def make_resource(sections, title="Une ressource partagée", **kwargs):
     """A content page in the resources section (its workflow and permissions), with a revision."""
     return with_revision(ContentPageFactory(parent=sections["ressources"], title=title, **kwargs))
+
+
+def make_sections(home):
+    """Every section `setup_site` makes, in its menu order, built with factories; keyed by slug.
+
+    Creating the guide, resource, role and path sections binds their workflows and per-section
+    permissions (home.editorial), as on the real site.
+    """
+    factories = [
+        GuideIndexPageFactory,
+        StartupIndexPageFactory,
+        RoleIndexPageFactory,
+        ResourceIndexPageFactory,
+        OnboardingIndexPageFactory,
+        ContributionPageFactory,
+        IncubatorIndexPageFactory,
+        KeyFiguresPageFactory,
+    ]
+    sections = {}
+    for section_factory in factories:
+        page = section_factory(parent=home, show_in_menus=True)
+        sections[page.slug] = page
+    return sections
+
+
+def add_entry_points(home, doors):
+    """The home page's doors: `doors` is a list of (title, text, page)."""
+    home.entry_points = [
+        ("entry_point", {"title": title, "text": text, "page": page, "url": "", "icon": ""})
+        for title, text, page in doors
+    ]
+    home.save()
+    return home

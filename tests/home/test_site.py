@@ -1,4 +1,5 @@
-"""The demo site renders in French with the DSFR chrome, and the demo loads idempotently."""
+"""The site renders in French with the DSFR chrome (a tree built with factories); the demo renders
+every page and loads idempotently."""
 
 import re
 from io import StringIO
@@ -11,8 +12,25 @@ import pytest
 
 from community.members.models import User
 from home.models import HomePage
+from tests.home.factories import add_entry_points, make_sections
+from tests.resources.guides.factories import GuidePageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(home):
+    """The home page, every section in the menu, and the three doors `setup_site` opens."""
+    sections = make_sections(home)
+    add_entry_points(
+        home,
+        [
+            ("J'arrive dans la communauté", "Suivez le parcours de votre rôle.", sections["parcours"]),
+            ("Je cherche une ressource", "Modèles, outils, checklists.", sections["ressources"]),
+            ("Je contribue", "Partagez un modèle.", sections["contribuer"]),
+        ],
+    )
+    return sections
 
 
 def live_demo_pages():
@@ -30,7 +48,7 @@ def test_every_demo_page_renders_with_its_title(client, demo_site):
         assert re.search(r"<h1[^>]*>", html), page.url
 
 
-def test_home_page_has_dsfr_header_and_three_entry_points(client, demo_site):
+def test_home_page_has_dsfr_header_and_three_entry_points(client, site):
     html = client.get("/").content.decode()
     assert '<html lang="fr"' in html
     assert 'class="fr-header"' in html
@@ -44,30 +62,31 @@ def test_home_page_has_dsfr_header_and_three_entry_points(client, demo_site):
         assert f">{section}</a>" in html
 
 
-def test_home_sections_render_empty_not_broken(client, demo_site):
+def test_home_sections_render_empty_not_broken(client, site):
+    GuidePageFactory(parent=site["guides"], title="La méthode", slug="methode")
     html = client.get("/").content.decode()
     assert "Derniers guides" in html
-    # The demo now has guides (resources/demo_guides.py): the list shows them, not the empty text.
+    # With a guide published, the list shows it, not the empty text.
     assert 'href="/guides/methode/' in html
     assert "Aucun guide publié pour l’instant." not in html
     assert "Chiffres clés" in html
 
 
-def test_home_guides_list_is_empty_not_broken_without_guides(client, demo_site):
+def test_home_guides_list_is_empty_not_broken_without_guides(client, site):
     from resources.guides.models import GuidePage
 
-    GuidePage.objects.all().delete()
+    assert not GuidePage.objects.exists()
     html = client.get("/").content.decode()
     assert "Aucun guide publié pour l’instant." in html
 
 
-def test_breadcrumb_on_section_pages(client, demo_site):
+def test_breadcrumb_on_section_pages(client, site):
     html = client.get("/guides/").content.decode()
     assert 'class="fr-breadcrumb"' in html
     assert 'aria-current="page">Guides<' in html
 
 
-def test_french_404(client, demo_site):
+def test_french_404(client, home):
     response = client.get("/cette-page-n-existe-pas/")
     assert response.status_code == 404
     html = response.content.decode()
@@ -102,13 +121,13 @@ def test_demo_admin_gets_a_generated_password(client, db):
     assert client.get("/admin/").status_code == 200
 
 
-def test_search_page_finds_a_section(client, demo_site):
+def test_search_page_finds_a_section(client, site):
     response = client.get("/recherche/", {"q": "Ressources"})
     assert response.status_code == 200
     assert "Ressources" in response.content.decode()
 
 
-def test_csrf_failure_is_explained_in_french(demo_site):
+def test_csrf_failure_is_explained_in_french(home):
     from django.test import Client
 
     response = Client(enforce_csrf_checks=True).post("/avis/", {"useful": "oui"})

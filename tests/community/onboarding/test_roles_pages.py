@@ -17,6 +17,7 @@ from core.taxonomy.models import Role
 from home.models import HomePage
 from tests.community.members.factories import MemberFactory
 from tests.community.onboarding.factories import (
+    ContactDirectoryPageFactory,
     OnboardingIndexPageFactory,
     RoleIndexPageFactory,
     RolePageFactory,
@@ -176,7 +177,10 @@ def test_deleting_a_role_keeps_its_page_without_error(client, admin_client, role
     assert "Membre vide" not in html and "Aucun membre n’a encore indiqué ce rôle." in html
 
 
-def test_editors_open_every_new_page_type_in_the_admin(admin_client, demo_site):
+def test_editors_open_every_new_page_type_in_the_admin(admin_client, home, role_index):
+    RolePageFactory(parent=role_index, slug="coach", role=RoleFactory(slug="coach"))
+    make_path(OnboardingIndexPageFactory(parent=home), "Arrivée des coachs", steps=[("jour", "Accès", True)])
+    ContactDirectoryPageFactory(parent=home)
     for model in (RolePage, OnboardingPathPage, ContactDirectoryPage):
         page = model.objects.first()
         response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
