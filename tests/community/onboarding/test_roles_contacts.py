@@ -1,12 +1,8 @@
 """The "Qui contacter" page: editors list who helps with what, including well-being and leaving."""
 
-from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-
 import pytest
 
 from community.onboarding.models import ContactDirectoryPage
-from home.models import HomePage
 from tests.community.onboarding.factories import ContactDirectoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,53 +64,3 @@ def test_demo_directory_covers_accounts_method_wellbeing_and_leaving(client, dem
     assert [block.value["kind"] for block in page.categories] == ["comptes", "methode", "bien-etre", "depart"]
     html = client.get(page.url).content.decode()
     assert "burnout" in html and "harcèlement" in html and "3114" in html
-
-
-class TestEditorsCanCreateTheDirectory(WagtailPageTestCase):
-    def test_create_under_home(self):
-        from django.contrib.auth import get_user_model
-
-        from wagtail.models import Page
-
-        home = HomePage(title="Accueil", slug="accueil-contacts", hero_title="Bienvenue")
-        Page.get_first_root_node().add_child(instance=home)
-        self.client.force_login(get_user_model().objects.create_superuser("chef", "chef@example.org", "x"))
-        self.assertCanCreate(
-            home,
-            ContactDirectoryPage,
-            nested_form_data(
-                {
-                    "title": "Qui contacter",
-                    "slug": "qui-contacter",
-                    "intro": "",
-                    "categories": streamfield(
-                        [
-                            (
-                                "category",
-                                {
-                                    "kind": "depart",
-                                    "title": "Quitter une mission",
-                                    "text": rich_text("<p>Passation.</p>"),
-                                    "contacts": streamfield(
-                                        [
-                                            (
-                                                "item",
-                                                {
-                                                    "name": "Coach",
-                                                    "role": "",
-                                                    "email": "",
-                                                    "url": "",
-                                                    "description": "",
-                                                },
-                                            )
-                                        ]
-                                    ),
-                                },
-                            )
-                        ]
-                    ),
-                }
-            ),
-        )
-        page = ContactDirectoryPage.objects.get(slug="qui-contacter")
-        assert page.categories[0].value["contacts"][0]["name"] == "Coach"

@@ -1,20 +1,17 @@
 """Role pages: one per role term, listing its related guides and resources, its members and its paths."""
 
 from wagtail.models import Page
-from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
 from community.onboarding.models import (
     ContactDirectoryPage,
     OnboardingPathPage,
-    RoleIndexPage,
     RolePage,
     RoleRelatedPage,
 )
 from community.onboarding.models import roles as roles_module
 from core.taxonomy.models import Role
-from home.models import HomePage
 from tests.community.members.factories import MemberFactory
 from tests.community.onboarding.factories import (
     ContactDirectoryPageFactory,
@@ -153,14 +150,6 @@ def test_demo_paths_and_contact_page_exist(demo_site):
         assert {s.moment for s in path.steps.all()} == {"jour", "semaine", "mois"}
     assert ContactDirectoryPage.objects.live().filter(slug="qui-contacter").exists()
     assert Page.objects.type(RolePage).count() == Role.objects.count()
-
-
-class TestPageTypes(WagtailPageTestCase):
-    def test_parent_and_child_types(self):
-        self.assertAllowedSubpageTypes(RoleIndexPage, {RolePage})
-        self.assertAllowedParentPageTypes(RolePage, {RoleIndexPage})
-        self.assertAllowedParentPageTypes(OnboardingPathPage, {OnboardingIndexPageFactory._meta.model})
-        self.assertCanCreateAt(HomePage, ContactDirectoryPage)
 
 
 def test_deleting_a_role_keeps_its_page_without_error(client, admin_client, role_index):

@@ -77,7 +77,3 @@ class CoachEditsGuidesTest(WagtailPageTestCase):
         assert page.title == "Nouveau titre"
         assert page.body[2].value["style"] == "warning"
         assert page.revisions.count() == 1
-
-    def test_guides_nest_only_under_the_index_or_another_guide(self):
-        self.assertAllowedParentPageTypes(GuidePage, {GuideIndexPage, GuidePage})
-        self.assertAllowedSubpageTypes(GuidePage, {GuidePage})
