@@ -2,7 +2,7 @@
 restore brought back every page and every file.
 
 The commands are the ones the README gives to operators (`pg_dump -Fc`, `pg_restore`, `tar`); the
-round trip (bench/backup_roundtrip.py, tests/test_backup_roundtrip.py) runs them for real.
+round trip (bench/backup_roundtrip.py, tests/core/test_backup_roundtrip.py) runs them for real.
 """
 
 import glob

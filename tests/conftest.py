@@ -1,37 +1,26 @@
-"""Shared fixtures: a site tree built with factories, and the demo site for smoke tests."""
+"""Shared fixtures: a site tree built with factories, and the demo site for the tests about the demo."""
 
 import os
-from pathlib import Path
 
+from django.core.cache import cache
 from django.core.management import call_command
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 import pytest
 from hypothesis import settings
 
-from tests.factories import HomePageFactory
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    """Rate limits and cached fragments must not leak from one test into the next."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
+from tests import SHARED_FIXTURES_DIR
+from tests.community.members.factories import make_user
+from tests.home.factories import make_home
+from tests.resources.guides.factories import GuideIndexPageFactory
+from tests.resources.library.factories import ResourceIndexPageFactory
 
 
 @pytest.fixture
 def home(db):
     """A published home page serving as the default site's root."""
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, title="Accueil", slug="accueil-test")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
-    return home
+    return make_home(title="Accueil", slug="accueil-test")
 
 
 @pytest.fixture
@@ -41,21 +30,16 @@ def demo_site(db):
     return Site.objects.get(is_default_site=True)
 
 
-SHARED_FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures"
-
-
 @pytest.fixture(scope="session")
 def shared_fixtures():
     """Real third-party data (beta.gouv.fr fiches, GitBook guides), read in place, never copied."""
-    assert SHARED_FIXTURES.is_dir(), f"Les fixtures partagées sont introuvables : {SHARED_FIXTURES}"
-    return SHARED_FIXTURES
+    assert SHARED_FIXTURES_DIR.is_dir(), f"Les fixtures partagées sont introuvables : {SHARED_FIXTURES_DIR}"
+    return SHARED_FIXTURES_DIR
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate-limit counters live in the cache: every test starts with none."""
-    from django.core.cache import cache
-
+    """Rate-limit counters and cached fragments live in the cache: none leaks from one test into the next."""
     cache.clear()
     yield
     cache.clear()
@@ -64,8 +48,6 @@ def _fresh_cache():
 @pytest.fixture
 def sections(home):
     """The guide and resource sections, with their workflows and per-section permissions."""
-    from tests.factories_accounts import GuideIndexPageFactory, ResourceIndexPageFactory
-
     return {
         "guides": GuideIndexPageFactory(parent=home),
         "ressources": ResourceIndexPageFactory(parent=home),
@@ -75,8 +57,6 @@ def sections(home):
 @pytest.fixture
 def people(db):
     """One account per editorial role of the permission matrix."""
-    from tests.factories_accounts import make_user
-
     return {
         "member": make_user("membre"),
         "moderator": make_user("moderatrice", ["Modérateurs"]),

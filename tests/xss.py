@@ -1,7 +1,6 @@
 """XSS payloads and the check that none of them became executable markup in a rendered page."""
 
 import json
-from pathlib import Path
 
 from django.conf import settings
 from django.utils.html import strip_tags
@@ -11,11 +10,10 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 from bs4 import BeautifulSoup
 
 from core.blocks import RICH_TEXT_FEATURES
+from tests import DATA_DIR
 
 PAYLOADS = [
-    line
-    for line in (Path(__file__).parent / "data" / "xss_payloads.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip()
+    line for line in (DATA_DIR / "xss_payloads.txt").read_text(encoding="utf-8").splitlines() if line.strip()
 ]
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:text/javascript", "data:image/svg")
 URL_ATTRIBUTES = {

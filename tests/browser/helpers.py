@@ -2,7 +2,7 @@
 
 import re
 
-from tests.factories_accounts import PASSWORD, make_user
+from tests.community.members.factories import PASSWORD, make_user
 
 __all__ = ["PASSWORD", "log_in", "make_user", "tab_to"]
 

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_journeys_coach import admin_log_in
-from tests.factories_accounts import make_user
+from tests.community.members.factories import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -65,6 +65,7 @@ def test_coach_writes_a_guide_another_coach_approves_it(
     page.locator("header a[href$='/add_subpage/']").first.click()  # the "+" next to the title
     # The editor's scripts (which derive the slug from the title) must run before the coach types:
     # filling the form as soon as its HTML is parsed raced them on a loaded machine.
+    page.wait_for_url(re.compile(r"/add/guides/guidepage/"))
     page.wait_for_load_state("load")
     write_guide(page)
     page.get_by_role("button", name="Plus d'actions").click()

@@ -31,7 +31,7 @@ def trapped_guide(demo_site):
 
     from core.importing import sanitize_richtext
     from resources.guides.models import GuideIndexPage
-    from tests.factories_guides import GuidePageFactory
+    from tests.resources.guides.factories import GuidePageFactory
 
     body = as_editor_would(PAYLOADS) + "".join(forged_link(url) for url in url_payloads())
     body += sanitize_richtext("".join(f"<p>{payload}</p>" for payload in PAYLOADS))

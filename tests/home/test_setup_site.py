@@ -21,6 +21,7 @@ from core.taxonomy.models import Phase, Role, Thematique
 from home.models import ContentPage, HomePage, KeyFiguresPage
 from resources.guides.models import GuideIndexPage, GuidePage
 from resources.library.models import ContributionPage, ResourceIndexPage, ResourcePage
+from tests import DATA_DIR
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +121,7 @@ def test_importers_ask_for_setup_site_first(shared_fixtures):
     with pytest.raises(CommandError, match="setup_site"):
         call_command("import_betagouv", str(shared_fixtures / "betagouv"), stdout=StringIO())
     with pytest.raises(CommandError, match="setup_site"):
-        call_command("import_gitbook", "tests/data/gitbook/mini", stdout=StringIO())
+        call_command("import_gitbook", str(DATA_DIR / "gitbook" / "mini"), stdout=StringIO())
     assert not StartupPage.objects.exists() and not GuidePage.objects.exists()
 
 

@@ -5,9 +5,9 @@ Paths are per role; per-incubator variants of the method come with the incubator
 
 import pytest
 
-from tests.factories import RoleFactory
-from tests.factories_onboarding import OnboardingIndexPageFactory, make_path
-from tests.factories_startups import incubator
+from tests.community.onboarding.factories import OnboardingIndexPageFactory, make_path
+from tests.community.startups.factories import incubator
+from tests.core.taxonomy.factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,95 @@
+"""Smoke tests of the guides' page types: administrators open the section, coaches write the guides."""
+
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import rich_text, streamfield
+
+from community.members.groups import COACHS
+from home.models import HomePage
+from resources.guides.models import GuideIndexPage, GuidePage
+from tests.core.taxonomy.factories import PhaseFactory, RoleFactory
+from tests.page_types import PageTypeSmokeTests, admin_form
+from tests.resources.guides.factories import GuideIndexPageFactory, GuidePageFactory
+
+
+class GuideIndexPageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
+    model = GuideIndexPage
+    parent_types = {HomePage}
+    subpage_types = {GuidePage}
+
+    def make_page(self):
+        index = GuideIndexPageFactory(parent=self.home)
+        GuidePageFactory(parent=index, title="Investigation")
+        return index
+
+    def creation_parent(self):
+        return self.home
+
+    def form_data(self):
+        return admin_form(title="Guides", slug="guides", intro="La méthode, écrite et relue par les coachs.")
+
+    def check_created(self, page):
+        # A section made in the admin gets its review workflow, as one made by setup_site does.
+        self.assertEqual(page.get_workflow().name, "Relecture coach")
+
+
+class GuidePageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
+    model = GuidePage
+    parent_types = {GuideIndexPage, GuidePage}
+    subpage_types = {GuidePage}
+    creator_group = COACHS
+
+    def setUp(self):
+        super().setUp()
+        self.index = GuideIndexPageFactory(parent=self.home)
+
+    def make_page(self):
+        page = GuidePageFactory(
+            parent=self.index,
+            title="Préparer le comité",
+            icon="🗳️",
+            body=[
+                ("heading", {"text": "Avant le comité", "level": "h2", "anchor": ""}),
+                ("paragraph", "<p>Rassemblez vos <b>preuves</b>.</p>"),
+            ],
+        )
+        GuidePageFactory(parent=page, title="Le jour du comité")
+        return page
+
+    def stream_data(self, page):
+        heading, paragraph = page.body
+        return {
+            "body": streamfield(
+                [("heading", dict(heading.value)), ("paragraph", rich_text(paragraph.value.source))]
+            )
+        }
+
+    def creation_parent(self):
+        return self.index
+
+    def form_data(self):
+        self.phase = PhaseFactory(slug="investigation", name="Investigation")
+        data = admin_form(
+            title="Mesurer son impact",
+            slug="mesurer-son-impact",
+            intro="Ce que l'on mesure, et quand.",
+            icon="",
+            body=streamfield(
+                [
+                    ("heading", {"text": "Premiers indicateurs", "level": "h2", "anchor": ""}),
+                    ("paragraph", rich_text("<p>Partez du problème.</p>")),
+                ]
+            ),
+            tags="impact",
+            coach=self.creator.pk,
+            last_reviewed_at="",
+            review_interval_days=365,
+        )
+        # Multiple choices post one value per choice (nested_form_data would number them).
+        data["phases"] = [self.phase.pk]
+        data["roles"] = [RoleFactory(slug="coach").pk]
+        return data
+
+    def check_created(self, page):
+        self.assertEqual([block.block_type for block in page.body], ["heading", "paragraph"])
+        self.assertEqual(list(page.phases.all()), [self.phase])
+        self.assertEqual(page.coach, self.creator)
