@@ -103,6 +103,9 @@ class ContentPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
+    # Under the home page (or another content page), never beside it at the tree's root, outside
+    # every site, where no visitor could reach it.
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]
 
     class Meta:

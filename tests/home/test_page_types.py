@@ -79,9 +79,8 @@ class HomePageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
 
 class ContentPageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
     model = ContentPage
-    # ContentPage names no parent_page_types: besides the home page and another content page, it
-    # may go under the tree's root, outside every site (reported; restricting it is a model change).
-    parent_types = {Page, HomePage, ContentPage}
+    # Never at the tree's root, outside every site.
+    parent_types = {HomePage, ContentPage}
     subpage_types = {ContentPage}
 
     def make_page(self):
