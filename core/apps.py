@@ -22,4 +22,5 @@ class CoreConfig(AppConfig):
         post_save.connect(
             renditions.on_image_saved, sender=get_image_model(), dispatch_uid="fabrique-renditions"
         )
-        checks.register(secret_key.check_secret_key, checks.Tags.security)
+        checks.register(secret_key.check_declared_production, checks.Tags.security)
+        checks.register(secret_key.check_deployment, checks.Tags.security, deploy=True)

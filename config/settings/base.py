@@ -15,9 +15,12 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 # A laptop gets a throwaway key; production must bring its own: core/security/secret_key.py refuses
-# to run a command or serve a request without it (in French), while `settings.DEBUG` stays readable.
+# to serve a request without it (in French), while `settings.DEBUG` stays readable.
 DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
 SECRET_KEY = env_str("DJANGO_SECRET_KEY") or (DEV_SECRET_KEY if DEBUG else "")
+# DJANGO_DEBUG=0 written out declares a production host: then every manage.py command checks the
+# key too. Left unset, commands that serve nothing (migrate, makemigrations, imports) run without it.
+FABRIQUE_PRODUCTION_DECLARED = not DEBUG and env_str("DJANGO_DEBUG") != ""
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])

@@ -1,8 +1,10 @@
 """A production host must bring its own secret key: checked when Django starts, in French.
 
-The settings module only reads the environment (so `settings.DEBUG` can always be read); this
-check refuses to run a command, and `config/wsgi.py` refuses to serve, while debug mode is off and
-`DJANGO_SECRET_KEY` is missing, short, or the public development key.
+The settings module only reads the environment (so `settings.DEBUG` can always be read). With debug
+mode off and `DJANGO_SECRET_KEY` missing, short, or the public development key, `config/wsgi.py`
+refuses to serve, and `check --deploy` reports it. A host that declared itself in production
+(`DJANGO_DEBUG=0` written out) also gets the error on every `manage.py` command; with the variable
+left unset (a laptop), commands that serve nothing (migrate, makemigrations, imports) still run.
 """
 
 from django.conf import settings
@@ -29,9 +31,19 @@ def secret_key_problem() -> str:
     return ""
 
 
-def check_secret_key(app_configs=None, **kwargs):
+def _errors() -> list:
     problem = secret_key_problem()
     return [checks.Error(problem, id="fabrique.E001")] if problem else []
+
+
+def check_declared_production(app_configs=None, **kwargs):
+    """Every command of a host that wrote DJANGO_DEBUG=0 checks its key."""
+    return _errors() if settings.FABRIQUE_PRODUCTION_DECLARED else []
+
+
+def check_deployment(app_configs=None, **kwargs):
+    """`check --deploy` reports it too (once: a declared production host is checked above)."""
+    return [] if settings.FABRIQUE_PRODUCTION_DECLARED else _errors()
 
 
 def ensure_secret_key() -> None:

@@ -61,15 +61,33 @@ def test_with_a_strong_key_production_serves():
     assert result.stdout.strip() == "prêt"
 
 
-def test_manage_py_commands_refuse_a_missing_key_without_debug():
+def manage(*args, **env):
     clean_env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--check"],
+    clean_env.update(env, DATABASE_URL="sqlite:////tmp/fabrique-safe-defaults.sqlite3")
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean_env, "DATABASE_URL": "sqlite:////tmp/fabrique-safe-defaults.sqlite3"},
+        env=clean_env,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_commands_that_serve_nothing_run_on_a_laptop_without_the_variable():
+    """`manage.py makemigrations` works with no variable at all (debug off, no key needed)."""
+    result = manage("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_a_declared_production_host_checks_the_key_on_every_command():
+    result = manage("makemigrations", "--check", "--dry-run", DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert REFUSAL in result.stderr
+
+
+def test_check_deploy_reports_a_missing_key_even_without_the_variable():
+    result = manage("check", "--deploy")
     assert result.returncode != 0
     assert REFUSAL in result.stderr
