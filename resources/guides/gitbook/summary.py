@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from django.utils.text import slugify
+
 import yaml
 
 from core.importing import RecordError, read_text
@@ -58,8 +60,6 @@ class Entry:
 
     @property
     def slug_hint(self) -> str:
-        from django.utils.text import slugify
-
         return slugify(split_icon(self.title)[1])[:80] or "section"
 
     def ancestors(self):
