@@ -1,4 +1,17 @@
-from django.apps import AppConfig
+from pathlib import Path
+
+from django.apps import AppConfig, apps
+from django.conf import settings
+
+
+def project_app_configs():
+    """The installed apps whose code lives in this repository (not in site-packages)."""
+    base = Path(settings.BASE_DIR)
+    return [
+        config
+        for config in apps.get_app_configs()
+        if Path(config.path) == base.joinpath(*config.name.split("."))
+    ]
 
 
 class CoreConfig(AppConfig):

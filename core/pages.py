@@ -128,6 +128,17 @@ def get_or_create_child(parent, model, slug, **fields):
     return page, True
 
 
+def get_or_create_section(parent, model, slug, **fields):
+    """The site's one section page of this type, created and published under `parent` the first time.
+
+    Sections are singletons (`IndexPage.max_count = 1`): an existing one is kept wherever it is.
+    """
+    page = model.objects.order_by("path").first()
+    if page is not None:
+        return page.specific, False
+    return get_or_create_child(parent, model, slug, show_in_menus=True, **fields)
+
+
 def route_url(request, page, name, *args) -> str:
     """URL of a routable page's route; empty while previewing a page or row that is not saved yet."""
     base = page.get_url(request=request)

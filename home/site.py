@@ -13,7 +13,7 @@ from wagtail.models import Page, Site
 
 from community.onboarding.models import OnboardingIndexPage, RoleIndexPage
 from community.startups.models import IncubatorIndexPage, StartupIndexPage
-from core.pages import get_or_create_child
+from core.pages import get_or_create_section
 from resources.guides.models import GuideIndexPage
 from resources.library.models import ContributionPage, ResourceIndexPage
 
@@ -125,9 +125,8 @@ def create_sections(home: HomePage, log) -> dict:
     """Every section page under the home page, keyed by slug (existing ones are left as they are)."""
     sections = {}
     for model, slug, title, intro in SECTIONS:
-        page = model.objects.first()
-        if page is None:
-            page, _ = get_or_create_child(home, model, slug, title=title, intro=intro, show_in_menus=True)
+        page, created = get_or_create_section(home, model, slug, title=title, intro=intro)
+        if created:
             log(f"Rubrique créée : {title}")
         sections[slug] = page
     return sections

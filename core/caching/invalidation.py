@@ -1,10 +1,7 @@
 """Signal handlers that bump the content generation whenever something the public sees changes."""
 
 from functools import lru_cache
-from pathlib import Path
 
-from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -14,6 +11,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core import caching
+from core.apps import project_app_configs
 
 # Third-party apps whose models can be shown on a public page (pages, images, documents, sites and
 # view restrictions, tags, redirects); every app of this project is watched too (`_project_apps`).
@@ -70,12 +68,7 @@ def bump_after_commit(**kwargs):
 @lru_cache(maxsize=1)
 def _project_apps() -> frozenset:
     """Labels of the apps whose code lives in this repository (home, resources, community, core)."""
-    base = Path(settings.BASE_DIR)
-    return frozenset(
-        config.label
-        for config in apps.get_app_configs()
-        if Path(config.path) == base.joinpath(*config.name.split("."))
-    )
+    return frozenset(config.label for config in project_app_configs())
 
 
 def _watched(sender) -> bool:

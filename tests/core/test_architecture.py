@@ -9,10 +9,11 @@ import ast
 import tomllib
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 
 import pytest
+
+from core.apps import project_app_configs
 
 ROOT = Path(settings.BASE_DIR)
 PROJECT_PACKAGES = ("config", "core", "home", "resources", "community")
@@ -40,11 +41,7 @@ def layer_modules(contract):
 
 def test_every_app_of_the_project_is_named_in_a_layers_contract():
     named = {module for contract in contracts() for module in layer_modules(contract)}
-    ours = [
-        config.name
-        for config in apps.get_app_configs()
-        if Path(config.path) == ROOT.joinpath(*config.name.split("."))
-    ]
+    ours = [config.name for config in project_app_configs()]
     assert {"core", "core.taxonomy", "home", "community.members", "resources.search"} <= set(ours)
     missing = [name for name in ours if name not in named]
     assert not missing, f"apps absent from the import-linter layers: {missing}"

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from core.importing import ImportRun, RecordError, deferred_indexing
-from core.pages import get_or_create_child
+from core.pages import get_or_create_section
 from core.taxonomy.models import Phase, Thematique
 
 from ..models import (
@@ -78,10 +78,7 @@ class BetagouvImporter:
 
     def _section(self, model, slug, title):
         """The section page that holds imported pages, created (and published) the first time."""
-        page = model.objects.first()
-        if page is None:
-            page, _ = get_or_create_child(self.parent, model, slug, title=title, show_in_menus=True)
-        return page
+        return get_or_create_section(self.parent, model, slug, title=title)[0]
 
     def _load_caches(self):
         self.phases = {phase.slug: phase for phase in Phase.objects.all()}
