@@ -84,7 +84,10 @@ def test_wagtail_admin_editor_works_under_its_policy(page, site_url, console_log
     assert "'unsafe-inline'" in response.headers["content-security-policy"]
     expect(page.locator("#id_title")).to_have_value(guide.title)
     # The live preview panel: the page rendered in an iframe of the editor (frame-ancestors 'self').
-    page.get_by_role("button", name=re.compile("prévisualisation", re.IGNORECASE)).first.click()
+    # Opening the panel posts the form, then the iframe loads the rendered page: wait for each
+    # step by its event, not by the 5-second default, which a loaded machine overruns.
+    with page.expect_response(lambda r: "/preview/" in r.url and r.request.method == "POST"):
+        page.get_by_role("button", name=re.compile("prévisualisation", re.IGNORECASE)).first.click()
     preview = page.frame_locator("#w-preview-iframe")
-    expect(preview.locator("h1")).to_contain_text(guide.title)
+    expect(preview.locator("h1")).to_contain_text(guide.title, timeout=30_000)
     assert csp_violations(console_log) == []
