@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by the test itself
 # (building data, checking the database) are still synchronous and safe here.
@@ -15,6 +16,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("FABRIQUE_CHROMIUM", "/usr/bin/chromium")
 RESULTS = Path(__file__).resolve().parent.parent.parent / "test-results"
+
+# Each assertion waits for what the page shows after a server round trip. Playwright's 5-second
+# default is overrun on a 2-core machine that runs two xdist workers, their live servers and
+# Chromium at once; a wrong page still fails, only later.
+expect.set_options(timeout=20_000)
 
 
 def pytest_collection_modifyitems(items):
