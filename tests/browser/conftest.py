@@ -78,6 +78,23 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{report.when}", report)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, tmp_path_factory):
+    """On SQLite, the live server and the test share a database file, not shared-cache memory.
+
+    Shared-cache memory SQLite answers « database table is locked » at once when two requests
+    overlap (the editor's preview loads while a form posts), so a journey fails with a 500 on a
+    loaded machine. A file honours a busy timeout, and IMMEDIATE transactions take the write lock
+    up front instead of failing on a lock upgrade. PostgreSQL (CI) needs neither.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "browser.sqlite3")
+        database.setdefault("OPTIONS", {}).update({"timeout": 30, "transaction_mode": "IMMEDIATE"})
+
+
 @pytest.fixture
 def site_url(live_server, demo_site):
     """The live server's address, with the demo site answering on its host name."""
