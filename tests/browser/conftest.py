@@ -6,6 +6,7 @@ saves the page's console log next to it, under ``test-results/``.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -103,6 +104,27 @@ def site_url(live_server, demo_site):
     host, port = live_server.url.removeprefix("http://").split(":")
     Site.objects.filter(pk=demo_site.pk).update(hostname=host, port=int(port))
     return live_server.url
+
+
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+
+
+@pytest.fixture
+def context(context):
+    """The browser reaches the live server only: any other host is refused at once.
+
+    A demo guide embeds a YouTube player; outside requests have no network here and may hang until
+    a connection timeout, which keeps the page from going idle (and no test may send traffic out).
+    """
+
+    def only_loopback(route):
+        if urlsplit(route.request.url).hostname in LOOPBACK_HOSTS:
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    context.route("**/*", only_loopback)
+    return context
 
 
 @pytest.fixture
