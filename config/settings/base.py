@@ -89,7 +89,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
+    "axes.middleware.AxesMiddleware",  # turns a locked-out login into the lockout page
+    # Last, so its process_exception runs first: an unreachable database gives the French 503 page.
+    "core.outages.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -125,22 +127,50 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "members.User"
 
 REDIS_URL = env_str("REDIS_URL")
+# Two aliases: "default" for pages and fragments, "ratelimit" for the rate-limit counters (ours and
+# allauth's). Short socket timeouts: an unreachable Redis costs a request a fraction of a second, never
+# a hung worker. The pages' cache hides Redis errors (a miss, the page is rendered); the counters'
+# cache answers as an empty cache and the limits let actions through until Redis is back
+# (core/security/counters.py): a cache outage must never lock everybody out.
+REDIS_SOCKET_TIMEOUT = float(env_str("FABRIQUE_REDIS_TIMEOUT", "0.5") or 0.5)
+FABRIQUE_RATE_LIMIT_CACHE = "ratelimit"
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "fabrique",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": REDIS_SOCKET_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_SOCKET_TIMEOUT,
+            },
+        },
+        FABRIQUE_RATE_LIMIT_CACHE: {
+            "BACKEND": "core.security.counters.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "fabrique-limites",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process: enough on a laptop; refused in production with several workers (core/checks.py).
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        FABRIQUE_RATE_LIMIT_CACHE: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fabrique-limites",
+        },
+    }
+# Worker processes of the WSGI server (gunicorn reads WEB_CONCURRENCY too): with more than one, a
+# per-process cache would give each worker its own counters and its own stale pages (core/checks.py).
+FABRIQUE_WORKER_PROCESSES = env_int("WEB_CONCURRENCY", 1)
 # Anonymous pages and page fragments, invalidated by the content generation (core/caching/).
 FABRIQUE_PAGE_CACHE = env_bool("FABRIQUE_PAGE_CACHE", True)
 FABRIQUE_PAGE_CACHE_TIMEOUT = env_int("FABRIQUE_PAGE_CACHE_TIMEOUT", 600)
 # Paths that are personal or carry forms: never served from (nor stored in) the anonymous page cache.
 FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
+    "/sante/",  # the load balancer's health check must always be answered live
     "/admin/",
     "/django-admin/",
     "/compte/",
@@ -192,12 +222,28 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Fabrique] "
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "site_web"  # every public form's honeypot (core/forms.py)
 ACCOUNT_PREVENT_ENUMERATION = True
-# Our own limiter (core/security/ratelimit.py, 10 actions a minute per address and per account) guards
-# sign-up, login and feedback; allauth's limits stay on top for failed logins and reset emails.
+# Our own limiter (core/security/ratelimit.py, 10 actions a minute per address, account and typed
+# address) guards sign-up, feedback and contributions. Logins are limited by allauth's own limits,
+# counted in the same "ratelimit" cache (core/apps.py): failed logins per client address across
+# accounts (password spraying) and per account; every login POST per address; sign-ups per address.
 FABRIQUE_RATE_LIMIT = env_int("FABRIQUE_RATE_LIMIT", 10)
 FABRIQUE_RATE_LIMIT_PERIOD = env_int("FABRIQUE_RATE_LIMIT_PERIOD", 60)
-# Trust X-Forwarded-For only behind a proxy that sets it (otherwise anyone could forge it).
-FABRIQUE_TRUST_X_FORWARDED_FOR = env_bool("FABRIQUE_TRUST_X_FORWARDED_FOR", False)
+FABRIQUE_LOGIN_FAILURES_PER_ADDRESS = env_int("FABRIQUE_LOGIN_FAILURES_PER_ADDRESS", 10)
+FABRIQUE_LOGIN_FAILURES_PER_ACCOUNT = env_int("FABRIQUE_LOGIN_FAILURES_PER_ACCOUNT", 5)
+ACCOUNT_RATE_LIMITS = {
+    # Wrong passwords, per minute from one address (whatever the accounts), per 5 minutes on one
+    # account (whatever the addresses). A successful login gives its attempt back.
+    "login_failed": (
+        f"{FABRIQUE_LOGIN_FAILURES_PER_ADDRESS}/m/ip,{FABRIQUE_LOGIN_FAILURES_PER_ACCOUNT}/5m/key"
+    ),
+    "login": "30/m/ip",  # every login form sent (right or wrong), answered by the 429 page
+    "signup": "20/m/ip",  # plus ours per typed address (community/members/forms.py)
+    "reset_password": "20/m/ip,5/m/key",
+}
+# The client address comes from the right of X-Forwarded-For, skipping this many proxies of ours
+# (core/security/clients.py; 0: the header is ignored). allauth reads the same number.
+FABRIQUE_TRUSTED_PROXY_COUNT = env_int("FABRIQUE_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = FABRIQUE_TRUSTED_PROXY_COUNT
 
 # State SSO (OpenID Connect, e.g. ProConnect): off until its three variables are set.
 OIDC_PROVIDER_ID = env_str("FABRIQUE_OIDC_PROVIDER_ID", "proconnect")
@@ -266,7 +312,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Fabrique"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address written in emails; production must give it (core/deployment.py checks it).
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or ("http://127.0.0.1:8000" if DEBUG else "")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
