@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -132,7 +132,7 @@ REDIS_URL = env_str("REDIS_URL")
 # a hung worker. The pages' cache hides Redis errors (a miss, the page is rendered); the counters'
 # cache answers as an empty cache and the limits let actions through until Redis is back
 # (core/security/counters.py): a cache outage must never lock everybody out.
-REDIS_SOCKET_TIMEOUT = float(env_str("FABRIQUE_REDIS_TIMEOUT", "0.5") or 0.5)
+REDIS_SOCKET_TIMEOUT = env_float("FABRIQUE_REDIS_TIMEOUT", 0.5)
 FABRIQUE_RATE_LIMIT_CACHE = "ratelimit"
 if REDIS_URL:
     CACHES = {
@@ -425,6 +425,20 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# Error reports to Sentry (or a compatible service such as GlitchTip), only when SENTRY_DSN is set.
+# No personal data is sent (no addresses, cookies or user details); performance tracing is off unless
+# SENTRY_TRACES_SAMPLE_RATE asks for a fraction of requests.
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+    )
 
 LOGGING = {
     "version": 1,
