@@ -102,7 +102,8 @@ def test_sixth_wrong_password_on_one_account_is_refused_without_error(client, ho
     """allauth's per-account limit, across addresses (django-axes counts per account *and* address)."""
     user = make_user("camille")
     for n in range(5):
-        response = client.post(LOGIN, {"login": user.email, "password": "pas-le-bon"}, REMOTE_ADDR=f"192.0.2.{n}")
+        wrong = {"login": user.email, "password": "pas-le-bon"}
+        response = client.post(LOGIN, wrong, REMOTE_ADDR=f"192.0.2.{n}")
         assert "incorrect" in response.content.decode().lower()
     response = client.post(LOGIN, {"login": user.email, "password": PASSWORD}, REMOTE_ADDR="192.0.2.99")
     assert response.status_code == 200
