@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.outages import drop_broken_connections
 
@@ -66,7 +66,7 @@ def queue_status() -> dict[str, int] | str:
         return DOWN
 
 
-@require_GET
+@require_safe  # GET or HEAD, whichever the load balancer sends
 def health(request):
     database = database_status()
     caches_ = cache_status()

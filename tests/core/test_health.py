@@ -33,7 +33,8 @@ def test_never_cached_by_us_nor_by_a_proxy(client):
         assert "X-Page-Cache" not in response  # not stored, not served from the page cache
 
 
-def test_only_reads(client):
+def test_answers_get_and_head_only(client):
+    assert client.head(HEALTH).status_code == 200
     assert client.post(HEALTH).status_code == 405
 
 

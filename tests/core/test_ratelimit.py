@@ -150,6 +150,16 @@ def test_a_forged_header_buys_nothing_behind_a_proxy(client, home):
     assert answers == ["incorrect"] * 10 + ["refusé"] * 5
 
 
+def test_the_thirty_first_login_form_in_a_minute_gets_the_french_429_page(client, home):
+    user = make_user("camille")
+    for _ in range(30):
+        client.post(LOGIN, {"login": user.email, "password": PASSWORD}, REMOTE_ADDR="203.0.113.9")
+        client.logout()
+    response = client.post(LOGIN, {"login": user.email, "password": PASSWORD}, REMOTE_ADDR="203.0.113.9")
+    assert response.status_code == 429
+    assert "Trop de tentatives" in response.content.decode()
+
+
 def test_spraying_from_another_address_is_not_affected(client, home):
     users = fifteen_accounts()
     spray(client, users, REMOTE_ADDR="203.0.113.9")
