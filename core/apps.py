@@ -38,7 +38,9 @@ class CoreConfig(AppConfig):
             renditions.on_image_saved, sender=get_image_model(), dispatch_uid="fabrique-renditions"
         )
         # allauth's login and sign-up limits (ACCOUNT_RATE_LIMITS) count in our counters' cache, which
-        # lets actions through when Redis is down; allauth's own would refuse every login then.
+        # lets actions through when Redis is down; with the default cache allauth would refuse every
+        # login then (allauth has no setting for it; tests/core/test_ratelimit.py's "redis down" tests
+        # fail if an upgrade moves this module-level cache).
         allauth_ratelimit.cache = ratelimit.counters()
         checks.register(secret_key.check_declared_production, checks.Tags.security)
         checks.register(secret_key.check_deployment, checks.Tags.security, deploy=True)
