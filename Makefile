@@ -31,10 +31,12 @@ $(BIN)/python:
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { echo "ERREUR : le module venv de Python manque. Sur Debian : sudo apt install python3-venv" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-# Re-installs only when the lock file changes, so a second run is quick.
-$(STAMP): requirements.lock $(BIN)/python
+# Re-installs only when a lock file changes, so a second run is quick. Development and tests get
+# requirements-dev.lock: the application's requirements.lock (same versions) plus the test and lint
+# tools. A production host installs requirements.lock alone (README « Mettre un site en production »).
+$(STAMP): requirements.lock requirements-dev.lock $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	@touch $(STAMP)
 
 setup: $(STAMP)
@@ -82,14 +84,18 @@ audit: setup
 	$(BIN)/bandit -q -c pyproject.toml -r config core home resources community -ll
 	BIN=$(BIN) .ci/audit-deps
 
-# Regenerates the lock from pyproject.toml (needs network access to PyPI).
+# Regenerates both locks from pyproject.toml (needs network access to PyPI): the application's, then
+# the development one constrained to the same versions.
+LOCK := $(BIN)/uv pip compile pyproject.toml -p 3.11 --generate-hashes --custom-compile-command "make lock"
 lock: setup
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev -p 3.11 --generate-hashes -o requirements.lock
+	$(LOCK) -o requirements.lock
+	$(LOCK) --extra dev -c requirements.lock -o requirements-dev.lock
 
 check-deploy: setup
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
-	DJANGO_ALLOWED_HOSTS=example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+	DJANGO_ALLOWED_HOSTS=example.org WAGTAILADMIN_BASE_URL=https://example.org \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # PNGs of the key pages at desktop and mobile widths, for reviewers (in screenshots/).
 screenshots: demo browser-deps

@@ -23,6 +23,7 @@ def production_environment() -> dict[str, str]:
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
         "DJANGO_ALLOWED_HOSTS": "testserver,localhost,127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",  # production checks it (core/deployment.py)
     }
 
 

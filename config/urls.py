@@ -8,7 +8,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import health
+
+# A database outage raised outside a view becomes the French 503 page too (core/outages.py).
+handler500 = "core.outages.server_error"
+
 urlpatterns = [
+    path("sante/", health.health, name="health"),  # for the load balancer (core/health.py)
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

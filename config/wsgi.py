@@ -8,7 +8,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
 
 application = get_wsgi_application()
 
-# Refuse to serve with debug off and no proper DJANGO_SECRET_KEY (the French reason is raised).
-from core.security.secret_key import ensure_secret_key  # noqa: E402
+# Refuse to serve with debug off and an unfit configuration: no proper DJANGO_SECRET_KEY, public
+# address or hosts, a per-process cache shared by several workers (the French reasons are raised).
+from core.deployment import ensure_ready  # noqa: E402
 
-ensure_secret_key()
+ensure_ready()

@@ -27,13 +27,23 @@ class CoreConfig(AppConfig):
 
         from wagtail.images import get_image_model
 
-        from core import renditions
+        from allauth.core.internal import ratelimit as allauth_ratelimit
+
+        from core import deployment, renditions
         from core.caching import invalidation
-        from core.security import secret_key
+        from core.security import ratelimit, secret_key
 
         invalidation.connect()
         post_save.connect(
             renditions.on_image_saved, sender=get_image_model(), dispatch_uid="fabrique-renditions"
         )
+        # allauth's login and sign-up limits (ACCOUNT_RATE_LIMITS) count in our counters' cache, which
+        # lets actions through when Redis is down; with the default cache allauth would refuse every
+        # login then (allauth has no setting for it; tests/core/test_ratelimit.py's "redis down" tests
+        # fail if an upgrade moves this module-level cache).
+        allauth_ratelimit.cache = ratelimit.counters()
         checks.register(secret_key.check_declared_production, checks.Tags.security)
         checks.register(secret_key.check_deployment, checks.Tags.security, deploy=True)
+        checks.register(deployment.check_declared_production, checks.Tags.security)
+        checks.register(deployment.check_deployment, checks.Tags.security, deploy=True)
+        checks.register(deployment.check_worker_caches, checks.Tags.caches)

@@ -1,8 +1,9 @@
 """What every public form shares: a honeypot field and a rate limit, defined once.
 
-The four public forms (login, sign-up, contributions, improvement proposals, readers' feedback)
-mix in `PublicFormMixin`: a field people never see marks a bot, and each submission is counted
-against the visitor's address, account and typed identifier (core/security/ratelimit.py).
+The public forms (login, sign-up, contributions, improvement proposals, readers' feedback) mix in
+`PublicFormMixin`: a field people never see marks a bot, and each submission is counted against the
+visitor's address, account and typed identifier (core/security/ratelimit.py). The login form leaves
+the counting to allauth's limits (settings `ACCOUNT_RATE_LIMITS`).
 """
 
 from django import forms

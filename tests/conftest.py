@@ -2,7 +2,8 @@
 
 import os
 
-from django.core.cache import cache
+from django.conf import settings as django_settings
+from django.core.cache import caches
 from django.core.management import call_command
 
 from wagtail.models import Site
@@ -39,10 +40,12 @@ def shared_fixtures():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate-limit counters and cached fragments live in the cache: none leaks from one test into the next."""
-    cache.clear()
+    """Rate-limit counters and cached fragments live in the caches: none leaks from one test into the next."""
+    for alias in django_settings.CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in django_settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

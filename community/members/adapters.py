@@ -10,6 +10,9 @@ from django.conf import settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 
+from core.security.clients import client_ip
+from core.security.ratelimit import RATE_LIMIT_MESSAGE
+
 from .membership import activate_member
 
 
@@ -36,6 +39,13 @@ def refused_email_message() -> str:
 
 class AccountAdapter(DefaultAccountAdapter):
     """Restricts sign-up to public-sector domains and turns a verified address into a member."""
+
+    # allauth's login limits (ACCOUNT_RATE_LIMITS) speak like the rest of the site's limits.
+    error_messages = {**DefaultAccountAdapter.error_messages, "too_many_login_attempts": RATE_LIMIT_MESSAGE}
+
+    def get_client_ip(self, request):
+        """The address allauth counts: the same as our limiter's and django-axes' (never raises)."""
+        return client_ip(request)
 
     def clean_email(self, email):
         email = super().clean_email(email)

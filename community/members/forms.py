@@ -14,9 +14,12 @@ MAX_COMPETENCE_LENGTH = 60
 
 
 class LoginForm(PublicFormMixin, allauth_forms.LoginForm):
-    """Login by email; a filled honeypot or the 11th attempt in a minute is refused."""
+    """Login by email; a filled honeypot is refused.
 
-    rate_limit_scope = "login"
+    Attempts are limited by allauth (`ACCOUNT_RATE_LIMITS["login_failed"]`: wrong passwords per
+    address across accounts and per account across addresses), counted in the "ratelimit" cache;
+    past the limit the form says so in French (community/members/adapters.py).
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -28,14 +31,9 @@ class LoginForm(PublicFormMixin, allauth_forms.LoginForm):
         if "remember" in self.fields:
             self.fields["remember"].label = "Se souvenir de moi"
 
-    def rate_limit_identifier(self) -> str:
-        return self.data.get("login", "")
-
     def clean(self):
         if self.is_bot():
             raise forms.ValidationError("Connexion refusée.", code="honeypot")
-        if not self.within_rate_limit():
-            return self.cleaned_data
         return super().clean()
 
 

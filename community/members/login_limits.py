@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.shortcuts import render
 
-from core.security import ratelimit
+from core.security.clients import client_ip as proxy_aware_client_ip
 
 LOCKOUT_TEMPLATE = "axes/lockout.html"
 
@@ -33,8 +33,8 @@ def attempted_account(request, credentials) -> str:
 
 
 def client_ip(request) -> str | None:
-    """The address axes records: our rate limiter's (proxy-aware), None when it is not an IP."""
-    address = ratelimit.client_ip(request)
+    """The address axes records: the rate limiters' (core/security/clients.py), None when unknown."""
+    address = proxy_aware_client_ip(request)
     try:
         return str(ipaddress.ip_address(address))
     except ValueError:

@@ -89,7 +89,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
+    "axes.middleware.AxesMiddleware",  # turns a locked-out login into the lockout page
+    # Last, so its process_exception runs first: an unreachable database gives the French 503 page.
+    "core.outages.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -121,26 +123,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server gives the 503 page within seconds (core/outages.py), not after the system's
+    # TCP timeout of minutes.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "members.User"
 
-REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "fabrique",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Caches (pages, rate-limit counters), rate limits, client address behind proxies, error reports.
+from .operations import *  # noqa: E402,F403
+
 # Anonymous pages and page fragments, invalidated by the content generation (core/caching/).
 FABRIQUE_PAGE_CACHE = env_bool("FABRIQUE_PAGE_CACHE", True)
 FABRIQUE_PAGE_CACHE_TIMEOUT = env_int("FABRIQUE_PAGE_CACHE_TIMEOUT", 600)
 # Paths that are personal or carry forms: never served from (nor stored in) the anonymous page cache.
 FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
+    "/sante/",  # the load balancer's health check must always be answered live
     "/admin/",
     "/django-admin/",
     "/compte/",
@@ -192,13 +190,6 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Fabrique] "
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "site_web"  # every public form's honeypot (core/forms.py)
 ACCOUNT_PREVENT_ENUMERATION = True
-# Our own limiter (core/security/ratelimit.py, 10 actions a minute per address and per account) guards
-# sign-up, login and feedback; allauth's limits stay on top for failed logins and reset emails.
-FABRIQUE_RATE_LIMIT = env_int("FABRIQUE_RATE_LIMIT", 10)
-FABRIQUE_RATE_LIMIT_PERIOD = env_int("FABRIQUE_RATE_LIMIT_PERIOD", 60)
-# Trust X-Forwarded-For only behind a proxy that sets it (otherwise anyone could forge it).
-FABRIQUE_TRUST_X_FORWARDED_FOR = env_bool("FABRIQUE_TRUST_X_FORWARDED_FOR", False)
-
 # State SSO (OpenID Connect, e.g. ProConnect): off until its three variables are set.
 OIDC_PROVIDER_ID = env_str("FABRIQUE_OIDC_PROVIDER_ID", "proconnect")
 OIDC_SERVER_URL = env_str("FABRIQUE_OIDC_SERVER_URL")
@@ -266,7 +257,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Fabrique"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address written in emails; production must give it (core/deployment.py checks it).
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or ("http://127.0.0.1:8000" if DEBUG else "")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

@@ -24,5 +24,6 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="fabrique-test-static-")
 if REDIS_URL:  # noqa: F405
     _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
     _db = 1 + (int(_worker) if _worker.isdigit() else 0) % 15
-    CACHES["default"]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + f"/{_db}"  # noqa: F405
+    for _alias in CACHES:  # noqa: F405 - pages and rate-limit counters alike
+        CACHES[_alias]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + f"/{_db}"  # noqa: F405
     CACHES["default"]["OPTIONS"] = {}  # noqa: F405 - tests must see Redis errors, not hide them

@@ -2,9 +2,9 @@
 
 The settings module only reads the environment (so `settings.DEBUG` can always be read). With debug
 mode off and `DJANGO_SECRET_KEY` missing, short, or the public development key, `config/wsgi.py`
-refuses to serve, and `check --deploy` reports it. A host that declared itself in production
-(`DJANGO_DEBUG=0` written out) also gets the error on every `manage.py` command; with the variable
-left unset (a laptop), commands that serve nothing (migrate, makemigrations, imports) still run.
+refuses to serve (core/deployment.py), and `check --deploy` reports it. A host that declared itself
+in production (`DJANGO_DEBUG=0` written out) also gets the error on every `manage.py` command; with
+the variable left unset (a laptop), commands that serve nothing (migrate, makemigrations, imports) still run.
 """
 
 from django.conf import settings
@@ -44,10 +44,3 @@ def check_declared_production(app_configs=None, **kwargs):
 def check_deployment(app_configs=None, **kwargs):
     """`check --deploy` reports it too (once: a declared production host is checked above)."""
     return [] if settings.FABRIQUE_PRODUCTION_DECLARED else _errors()
-
-
-def ensure_secret_key() -> None:
-    """Raise (the WSGI server then refuses to start) when the key is unfit for production."""
-    problem = secret_key_problem()
-    if problem:
-        raise ImproperlyConfigured(problem)

@@ -9,7 +9,7 @@ from urllib.parse import quote, quote_from_bytes
 
 from django.apps import apps
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -130,6 +130,7 @@ def row_counts() -> dict[str, int]:
 def fresh_example(caplog):
     """Each example starts with empty rate-limit counters and no captured log records."""
     cache.clear()
+    caches["ratelimit"].clear()
     caplog.clear()
 
 

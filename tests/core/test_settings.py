@@ -108,6 +108,7 @@ def test_check_deploy_reports_no_issue():
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=STRONG_KEY,
         DJANGO_ALLOWED_HOSTS="example.org",
+        WAGTAILADMIN_BASE_URL="https://example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -177,6 +178,7 @@ def test_with_a_strong_key_production_serves():
         "import config.wsgi; print('prêt')",
         DJANGO_SECRET_KEY=STRONG_KEY,
         DJANGO_ALLOWED_HOSTS="example.org",
+        WAGTAILADMIN_BASE_URL="https://example.org",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "prêt"

@@ -1,0 +1,48 @@
+"""`/sante/` for the load balancer: JSON, never cached, 200 while the database answers (even with the
+cache down), 503 when it does not (tests/core/test_faults.py stops the database for real)."""
+
+import json
+
+from django.test import override_settings
+
+import pytest
+
+from tests.core.services import closed_redis_url, production_caches
+
+pytestmark = pytest.mark.django_db
+
+HEALTH = "/sante/"
+
+
+def test_everything_up_answers_200_in_json(client):
+    response = client.get(HEALTH)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert json.loads(response.content) == {
+        "statut": "ok",
+        "database": "ok",
+        "cache": {"default": "ok", "ratelimit": "ok"},
+        "queue": "non configurée",  # the django-tasks database backend is not installed here
+    }
+
+
+def test_never_cached_by_us_nor_by_a_proxy(client):
+    for _ in range(2):
+        response = client.get(HEALTH)
+        assert "no-store" in response["Cache-Control"]
+        assert "X-Page-Cache" not in response  # not stored, not served from the page cache
+
+
+def test_answers_get_and_head_only(client):
+    assert client.head(HEALTH).status_code == 200
+    assert client.post(HEALTH).status_code == 405
+
+
+def test_cache_down_is_reported_but_the_node_stays_in_service(client):
+    with override_settings(CACHES=production_caches(closed_redis_url())):
+        response = client.get(HEALTH)
+    assert response.status_code == 200
+    body = json.loads(response.content)
+    assert body["statut"] == "dégradé"
+    assert body["database"] == "ok"
+    assert body["cache"] == {"default": "indisponible", "ratelimit": "indisponible"}
