@@ -23,7 +23,10 @@ import pytest
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from resources.guides.models import GuidePage
 from tests import REPO_ROOT
+from tests.home.factories import make_home
+from tests.resources.guides.factories import GuideIndexPageFactory, GuidePageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -197,3 +200,19 @@ def test_a_worker_killed_mid_task_leaves_it_to_the_next_worker_which_runs_it_onc
     assert len(result.worker_ids) == 2
     assert f":{killed_pid}:" in result.worker_ids[0]
     assert len(delivered(outbox)) == 1  # delivered once
+
+
+def test_wagtail_indexes_search_and_references_through_the_worker(tmp_path):
+    home = make_home()
+    guide = GuidePageFactory(parent=GuideIndexPageFactory(parent=home), title="Le quokka des rétrospectives")
+    queued = set(DBTaskResult.objects.values_list("task_path", flat=True))
+    assert {
+        "modelsearch.tasks.insert_or_update_object_task",
+        "wagtail.tasks.update_reference_index_task",
+    } <= queued
+    assert list(GuidePage.objects.search("quokka")) == []  # not indexed by the save itself
+    with shared_database(tmp_path) as database:
+        run_worker(worker_env(database), tmp_path / "worker.log", "--batch")
+
+    assert not DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists()  # references too
+    assert list(GuidePage.objects.search("quokka")) == [guide]
