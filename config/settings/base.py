@@ -256,7 +256,9 @@ STORAGES = {
 # Every email is queued and sent by the worker after the transaction commits, retried when the
 # server fails (core/mail.py); DJANGO_EMAIL_BACKEND is the backend the worker delivers through.
 EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
-FABRIQUE_EMAIL_DELIVERY_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+FABRIQUE_EMAIL_DELIVERY_BACKEND = env_str(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 FABRIQUE_EMAIL_ATTEMPTS = env_int("FABRIQUE_EMAIL_ATTEMPTS", 5)
 FABRIQUE_EMAIL_RETRY_DELAY = env_int("FABRIQUE_EMAIL_RETRY_DELAY", 60)  # seconds, times 4 after each failure
 EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 20)  # a silent server must not hold a worker for ever

@@ -9,15 +9,21 @@ killed in a `finally`.
 """
 
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
 import sys
 from contextlib import contextmanager
+from datetime import timedelta
+from io import StringIO
 from urllib.parse import quote
 
+from django.core import mail
 from django.core.mail import send_mail
+from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
 import pytest
 from django_tasks import TaskResultStatus
@@ -216,3 +222,37 @@ def test_wagtail_indexes_search_and_references_through_the_worker(tmp_path):
 
     assert not DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists()  # references too
     assert list(GuidePage.objects.search("quokka")) == [guide]
+
+
+def test_tasks_of_a_worker_on_another_machine_are_released_after_the_lease(settings):
+    """Beyond this machine a process cannot be looked up: its tasks come back after the lease (which
+    also covers a process id reused here), never while a worker may still be running them."""
+    settings.FABRIQUE_TASK_LEASE_SECONDS = 600
+    now = timezone.now()
+    claims = {
+        "autre-machine:4242:abcdefgh": now - timedelta(hours=1),  # dead long ago: released
+        "autre-machine:4243:abcdefgh": now - timedelta(minutes=1),  # may still be working: left alone
+        f"{socket.gethostname()[:40]}:{os.getpid()}:abcdefgh": now - timedelta(minutes=1),  # alive, here
+    }
+    for number, (worker_id, started_at) in enumerate(claims.items()):
+        send_mail(f"Courriel {number}", "Bonjour.", None, [f"agent{number}@beta.gouv.fr"])
+        DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(
+            status=TaskResultStatus.RUNNING, worker_ids=[worker_id], started_at=started_at
+        )
+    handlers = {
+        signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
+    }
+    try:
+        options = ["--batch", "--no-reload", "--no-startup-delay"]
+        call_command("task_worker", *options, stdout=StringIO(), verbosity=0)
+    finally:  # the worker installs its own signal handlers in this process
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+
+    assert [message.to for message in mail.outbox] == [["agent0@beta.gouv.fr"]]
+    statuses = dict(DBTaskResult.objects.values_list("args_kwargs__args__0__subject", "status"))
+    assert statuses == {
+        "Courriel 0": TaskResultStatus.SUCCESSFUL,
+        "Courriel 1": TaskResultStatus.RUNNING,
+        "Courriel 2": TaskResultStatus.RUNNING,
+    }
