@@ -72,9 +72,7 @@ INSTALLED_APPS = [
     # Hardening (docs/securite.md): Content-Security-Policy and login attempt limiting.
     "csp",
     "axes",
-    # Background work (core/mail.py, core/worker.py): django-tasks, Wagtail's mechanism, with its
-    # queue in the database.
-    "django_tasks",
+    "django_tasks",  # background work (emails, indexes, renditions), Wagtail's mechanism; queue in the DB
     "django_tasks_db",
 ]
 
@@ -253,12 +251,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Every email is queued and sent by the worker after the transaction commits, retried when the
-# server fails (core/mail.py); DJANGO_EMAIL_BACKEND is the backend the worker delivers through.
+# Emails are queued, sent by the worker after commit through DJANGO_EMAIL_BACKEND, retried (core/mail.py).
+_CONSOLE_EMAIL = "django.core.mail.backends.console.EmailBackend"
 EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
-FABRIQUE_EMAIL_DELIVERY_BACKEND = env_str(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+FABRIQUE_EMAIL_DELIVERY_BACKEND = env_str("DJANGO_EMAIL_BACKEND", _CONSOLE_EMAIL)
 FABRIQUE_EMAIL_ATTEMPTS = env_int("FABRIQUE_EMAIL_ATTEMPTS", 5)
 FABRIQUE_EMAIL_RETRY_DELAY = env_int("FABRIQUE_EMAIL_RETRY_DELAY", 60)  # seconds, times 4 after each failure
 EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 20)  # a silent server must not hold a worker for ever
@@ -277,10 +273,8 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Background tasks (emails, Wagtail's search and reference indexes, image renditions) wait in the
-# database until `manage.py task_worker` runs them (README « Tâches de fond »). Tests run them at once.
+# Tasks wait in the database for `manage.py task_worker` (README « Tâches de fond »); tests run them at once.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-# A task RUNNING for longer than this, whose worker cannot be seen to be alive, is put back in the queue.
 FABRIQUE_TASK_LEASE_SECONDS = env_int("FABRIQUE_TASK_LEASE_SECONDS", 900)
 
 # Wagtail
