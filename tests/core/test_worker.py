@@ -208,6 +208,7 @@ def test_a_worker_killed_mid_task_leaves_it_to_the_next_worker_which_runs_it_onc
     assert len(delivered(outbox)) == 1  # delivered once
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the page tree's root, from migrations
 def test_wagtail_indexes_search_and_references_through_the_worker(tmp_path):
     home = make_home()
     guide = GuidePageFactory(parent=GuideIndexPageFactory(parent=home), title="Le quokka des rétrospectives")
