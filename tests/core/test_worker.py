@@ -34,7 +34,9 @@ from tests import REPO_ROOT
 from tests.home.factories import make_home
 from tests.resources.guides.factories import GuideIndexPageFactory, GuidePageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Committed for the workers to see; each test starts from the migrated data (the page tree's root,
+# groups, workflows), restored after the previous test's flush.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 WAIT = 120  # seconds: Django starts slowly on a busy CI machine; a hung worker still fails the test
 SUBJECT = "[Fabrique] Votre contribution est publiée"
@@ -208,7 +210,6 @@ def test_a_worker_killed_mid_task_leaves_it_to_the_next_worker_which_runs_it_onc
     assert len(delivered(outbox)) == 1  # delivered once
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the page tree's root, from migrations
 def test_wagtail_indexes_search_and_references_through_the_worker(tmp_path):
     home = make_home()
     guide = GuidePageFactory(parent=GuideIndexPageFactory(parent=home), title="Le quokka des rétrospectives")
