@@ -47,8 +47,12 @@ migrate: setup
 demo: migrate
 	$(DEV_SETTINGS) $(BIN)/python manage.py load_demo
 
+# The task worker (emails, search index, renditions: README « Tâches de fond ») runs beside the web
+# server, in its own session so that it is stopped with its reloader child when the server stops.
 run: demo
-	@echo "Fabrique est servi sur http://$(HOST):$(PORT) (Ctrl+C pour arrêter)."
+	@echo "Fabrique est servi sur http://$(HOST):$(PORT), avec son worker de tâches de fond (Ctrl+C pour arrêter)."
+	@trap 'kill -TERM -- -$$worker 2>/dev/null || true' EXIT; \
+	$(DEV_SETTINGS) setsid $(BIN)/python manage.py task_worker & worker=$$!; \
 	$(DEV_SETTINGS) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Browser tests drive Debian's Chromium (never a downloaded browser). Installed when missing if

@@ -1,8 +1,13 @@
 """Image renditions generated ahead of the first visit, for every size the templates ask for."""
 
 import contextlib
+from functools import partial
+
+from django.db import transaction
 
 from wagtail.images import get_image_model
+
+from django_tasks import task
 
 # Every `{% image … <filter> %}` of the templates (templates/blocks/cards.html today). A rendition
 # made at upload time spares the first visitor of each page the resizing, and keeps that page's
@@ -28,9 +33,20 @@ def generate_all() -> tuple[int, int]:
     return images, failures
 
 
+@task()
+def generate_renditions(image_id: int) -> int:
+    """Background task: the renditions of one uploaded image (0 if it was deleted meanwhile)."""
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is None:
+        return 0
+    # On failure Wagtail makes the rendition at first use instead.
+    with contextlib.suppress(OSError, ValueError):
+        return generate(image)
+    return 0
+
+
 def on_image_saved(sender, instance, created=False, **kwargs):
-    """Signal handler: a new image gets its renditions right after upload."""
+    """Signal handler: a new image gets its renditions from the worker, once the upload is committed
+    (the upload's request does not wait for the resizing, and a rolled-back upload costs nothing)."""
     if created:
-        # On failure Wagtail makes the rendition at first use instead; the upload itself must succeed.
-        with contextlib.suppress(OSError, ValueError):
-            generate(instance)
+        transaction.on_commit(partial(generate_renditions.enqueue, instance.pk), robust=True)

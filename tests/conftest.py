@@ -1,10 +1,13 @@
 """Shared fixtures: a site tree built with factories, and the demo site for the tests about the demo."""
 
 import os
+import threading
 
 from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.test import TestCase
 
 from wagtail.models import Site
 
@@ -36,6 +39,40 @@ def shared_fixtures():
     """Real third-party data (beta.gouv.fr fiches, GitBook guides), read in place, never copied."""
     assert SHARED_FIXTURES_DIR.is_dir(), f"Les fixtures partagées sont introuvables : {SHARED_FIXTURES_DIR}"
     return SHARED_FIXTURES_DIR
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _emails_through_the_queue(django_test_environment):
+    """Django's test setup swaps EMAIL_BACKEND for its outbox: the queue is put back, so every test
+    sends emails the production way (core/mail.py), delivered after commit to `mail.outbox`."""
+    django_settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _requests_commit():
+    """A request's after-commit work (queued emails, renditions) runs when the request ends.
+
+    In production each request's writes commit before its response (no ATOMIC_REQUESTS), so what it
+    deferred with `transaction.on_commit` has run by then. The test client's requests run inside the
+    test's transaction, which never commits: the callbacks a request registered are run when it
+    finishes, the way Django's `captureOnCommitCallbacks(execute=True)` runs them.
+    """
+    running = threading.local()  # the live server of browser tests answers in other threads
+
+    def started(**kwargs):
+        running.capture = TestCase.captureOnCommitCallbacks(execute=True)
+        running.capture.__enter__()
+
+    def finished(**kwargs):
+        capture, running.capture = getattr(running, "capture", None), None
+        if capture is not None:
+            capture.__exit__(None, None, None)
+
+    request_started.connect(started, dispatch_uid="tests-requests-commit-start")
+    request_finished.connect(finished, dispatch_uid="tests-requests-commit-finish")
+    yield
+    request_started.disconnect(dispatch_uid="tests-requests-commit-start")
+    request_finished.disconnect(dispatch_uid="tests-requests-commit-finish")
 
 
 @pytest.fixture(autouse=True)

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     # Hardening (docs/securite.md): Content-Security-Policy and login attempt limiting.
     "csp",
     "axes",
+    "django_tasks",  # background work (emails, indexes, renditions), Wagtail's mechanism; queue in the DB
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -240,7 +242,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Emails are queued, sent by the worker after commit through DJANGO_EMAIL_BACKEND, retried (core/mail.py).
+_CONSOLE_EMAIL = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+FABRIQUE_EMAIL_DELIVERY_BACKEND = env_str("DJANGO_EMAIL_BACKEND", _CONSOLE_EMAIL)
+FABRIQUE_EMAIL_ATTEMPTS = env_int("FABRIQUE_EMAIL_ATTEMPTS", 5)
+FABRIQUE_EMAIL_RETRY_DELAY = env_int("FABRIQUE_EMAIL_RETRY_DELAY", 60)  # seconds, times 4 after each failure
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 20)  # a silent server must not hold a worker for ever
+EMAIL_FILE_PATH = env_str("DJANGO_EMAIL_FILE_PATH") or None  # for the filebased backend
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
@@ -254,6 +263,10 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Tasks wait in the database for `manage.py task_worker` (README « Tâches de fond »); tests run them at once.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+FABRIQUE_TASK_LEASE_SECONDS = env_int("FABRIQUE_TASK_LEASE_SECONDS", 900)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Fabrique"

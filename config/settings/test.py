@@ -15,7 +15,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="fabrique-test-media-")
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Emails still go through the queue (core/mail.py; tests/conftest.py puts the queue back after
+# Django's test setup swaps EMAIL_BACKEND), then land in django.core.mail.outbox; tasks run at once.
+FABRIQUE_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 STATIC_ROOT = tempfile.mkdtemp(prefix="fabrique-test-static-")

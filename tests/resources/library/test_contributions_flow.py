@@ -137,16 +137,17 @@ def test_contribution_is_a_draft_in_moderation_invisible_until_approved(
     assert "publiée" in client.get("/compte/contributions/").content.decode()
 
 
-def test_changes_requested_round_trip(client, contribuer, people, kind):
+def test_changes_requested_round_trip(client, contribuer, people, kind, django_capture_on_commit_callbacks):
     member = people["member"]
     client.force_login(member)
     propose(client, contribuer, proposal(kind))
     page = contribution()
 
     mail.outbox.clear()
-    page.current_workflow_task_state.specific.reject(
-        user=people["moderator"], comment="Précisez la licence du modèle."
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the email leaves once the decision commits
+        page.current_workflow_task_state.specific.reject(
+            user=people["moderator"], comment="Précisez la licence du modèle."
+        )
     # The contributor hears back, with the comment.
     assert [message.to for message in mail.outbox] == [[member.email]]
     assert "Précisez la licence du modèle." in mail.outbox[0].body
@@ -179,7 +180,8 @@ def test_changes_requested_round_trip(client, contribuer, people, kind):
     assert client.get(correct_url).status_code == 302
 
     mail.outbox.clear()
-    page.current_workflow_task_state.specific.approve(user=people["moderator"])
+    with django_capture_on_commit_callbacks(execute=True):
+        page.current_workflow_task_state.specific.approve(user=people["moderator"])
     page.refresh_from_db()
     assert page.live and page.title == f"{TITLE} (licence Etalab)"
     assert [message.to for message in mail.outbox] == [[member.email]]
