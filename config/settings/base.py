@@ -267,12 +267,26 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = "Fabrique"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Search engine (README « Recherche »): on PostgreSQL our backend (resources/search/backend.py,
+# Wagtail's PostgreSQL backend plus one-statement results pages); elsewhere Wagtail's database
+# backend. FABRIQUE_SEARCH_BACKEND names another one, e.g. wagtail.search.backends.elasticsearch8
+# for Elasticsearch or OpenSearch at FABRIQUE_SEARCH_URLS; the site search then takes the generic
+# path (Wagtail's search API only). `manage.py update_index` fills a new engine's index.
+_DATABASE_SEARCH = "resources.search.backend" if "postgresql" in DATABASES["default"]["ENGINE"] else ""
+FABRIQUE_SEARCH_BACKEND = env_str("FABRIQUE_SEARCH_BACKEND") or _DATABASE_SEARCH
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": FABRIQUE_SEARCH_BACKEND or "wagtail.search.backends.database",
         "SEARCH_CONFIG": "french",
     }
 }
+if env_list("FABRIQUE_SEARCH_URLS", []):
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": FABRIQUE_SEARCH_BACKEND,
+        "URLS": env_list("FABRIQUE_SEARCH_URLS", []),
+        "INDEX_PREFIX": env_str("FABRIQUE_SEARCH_INDEX_PREFIX", "fabrique_"),
+        "TIMEOUT": env_int("FABRIQUE_SEARCH_TIMEOUT", 5),
+    }
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
