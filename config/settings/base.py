@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Reads of public GETs to the read replica, if any; the user above is read from the primary.
+    "core.replica.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -121,6 +123,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A read replica (PostgreSQL streaming standby), optional: public reads that may lag go to it,
+# writes and editors' reads to the primary (core/replica.py, README « Réplique en lecture »).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+DATABASE_ROUTERS = ["core.replica.ReplicaRouter"]
+# After a write, the browser reads the primary for this long (longer than the replica's usual lag).
+FABRIQUE_REPLICA_PIN_SECONDS = env_int("FABRIQUE_REPLICA_PIN_SECONDS", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "members.User"
 
