@@ -1,4 +1,4 @@
-"""A read replica, used: reads that may lag go to it; writes, and whatever a writer or an editor reads, do not.
+"""A read replica, used: reads that may lag go to it; writes, and what writers and editors read, do not.
 
 `DATABASE_REPLICA_URL` configures the `replica` database alias (a PostgreSQL streaming standby,
 README « Réplique en lecture »). The middleware marks each request:
@@ -74,7 +74,9 @@ def _position(alias: str, function: str) -> int | None:
             cursor.execute(f"SELECT {function}::text")  # noqa: S608  # nosec B608 - our own constant
             return _lsn(cursor.fetchone()[0])
     except DatabaseError as error:
-        logger.warning("Réplique : position WAL illisible sur %s (%s), lecture sur le primaire.", alias, error)
+        logger.warning(
+            "Réplique : position WAL illisible sur %s (%s), lecture sur le primaire.", alias, error
+        )
         return None
 
 
@@ -110,7 +112,7 @@ def caught_up() -> bool:
 
 
 def _may_lag(request) -> bool:
-    """May this request read from the replica? Decided before the view runs, the user read from the primary."""
+    """May this request read the replica? Decided before the view runs (the user is read from the primary)."""
     if request.method not in ("GET", "HEAD") or PIN_COOKIE in request.COOKIES:
         return False
     if request.path.startswith(settings.FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES):

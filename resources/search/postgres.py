@@ -14,7 +14,6 @@ both paths select the same pages.
 
 from collections import Counter
 from dataclasses import dataclass, field
-
 from functools import reduce
 from operator import and_ as operator_and
 from operator import or_ as operator_or

@@ -52,7 +52,9 @@ def wait_for_replay():
     target = _one(DEFAULT_DB_ALIAS, "SELECT pg_current_wal_lsn()::text")
     deadline = time.monotonic() + REPLAY_TIMEOUT_SECONDS
     while not _one(REPLICA, "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [target]):
-        assert time.monotonic() < deadline, f"la réplique n'a pas rejoué {target} en {REPLAY_TIMEOUT_SECONDS} s"
+        assert time.monotonic() < deadline, (
+            f"la réplique n'a pas rejoué {target} en {REPLAY_TIMEOUT_SECONDS} s"
+        )
         time.sleep(POLL_SECONDS)  # between two polls of the position, not in place of one
 
 
@@ -97,7 +99,11 @@ def get(client, url, **params):
     ):
         response = client.get(url, params)
     assert response.status_code == 200, url
-    return response.content.decode(), page_reads(REPLICA, on_replica), page_reads(DEFAULT_DB_ALIAS, on_primary)
+    return (
+        response.content.decode(),
+        page_reads(REPLICA, on_replica),
+        page_reads(DEFAULT_DB_ALIAS, on_primary),
+    )
 
 
 def test_a_page_published_on_the_primary_appears_on_the_replica_backed_listing(client, standby, library):

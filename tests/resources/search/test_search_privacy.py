@@ -1,4 +1,4 @@
-"""Search and suggestions never reveal drafts, moderated or restricted pages to those not allowed (both paths)."""
+"""Search and suggestions never show drafts, moderated or restricted pages to whom may not see them."""
 
 from django.contrib.auth.models import Group
 

@@ -1,4 +1,4 @@
-"""Every query of the quality set finds its page in the first three results of /recherche/, on both search paths."""
+"""Every query of the quality set finds its page in the top three of /recherche/, on both search paths."""
 
 import pytest
 
