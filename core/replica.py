@@ -113,14 +113,14 @@ def caught_up() -> bool:
 
 def _may_lag(request) -> bool:
     """May this request read the replica? Decided before the view runs (the user is read from the primary)."""
-    if request.method not in ("GET", "HEAD") or PIN_COOKIE in request.COOKIES:
+    if not configured() or request.method not in ("GET", "HEAD") or PIN_COOKIE in request.COOKIES:
         return False
     if request.path.startswith(settings.FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES):
         return False
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and (user.is_staff or user.is_superuser):
         return False
-    return configured() and caught_up()
+    return caught_up()
 
 
 class ReplicaReadsMiddleware:

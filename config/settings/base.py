@@ -123,17 +123,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# A read replica (PostgreSQL streaming standby), optional: public reads that may lag go to it,
-# writes and editors' reads to the primary (core/replica.py, README « Réplique en lecture »).
-DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
-if DATABASE_REPLICA_URL:
-    DATABASES["replica"] = dj_database_url.parse(
-        DATABASE_REPLICA_URL,
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
+# Optional read replica (PostgreSQL standby) for public reads that may lag: core/replica.py.
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(env_str("DATABASE_REPLICA_URL"), conn_health_checks=True)
 DATABASE_ROUTERS = ["core.replica.ReplicaRouter"]
-# After a write, the browser reads the primary for this long (longer than the replica's usual lag).
 FABRIQUE_REPLICA_PIN_SECONDS = env_int("FABRIQUE_REPLICA_PIN_SECONDS", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "members.User"
@@ -281,26 +274,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = "Fabrique"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Search engine (README « Recherche »): on PostgreSQL our backend (resources/search/backend.py,
-# Wagtail's PostgreSQL backend plus one-statement results pages); elsewhere Wagtail's database
-# backend. FABRIQUE_SEARCH_BACKEND names another one, e.g. wagtail.search.backends.elasticsearch8
-# for Elasticsearch or OpenSearch at FABRIQUE_SEARCH_URLS; the site search then takes the generic
-# path (Wagtail's search API only). `manage.py update_index` fills a new engine's index.
-_DATABASE_SEARCH = "resources.search.backend" if "postgresql" in DATABASES["default"]["ENGINE"] else ""
-FABRIQUE_SEARCH_BACKEND = env_str("FABRIQUE_SEARCH_BACKEND") or _DATABASE_SEARCH
+# Search engine (README « Recherche »): ours on PostgreSQL (resources/search/backend.py), else Wagtail's
+# database backend; FABRIQUE_SEARCH_BACKEND and FABRIQUE_SEARCH_URLS name another (OpenSearch…).
+_SEARCH_URLS = env_list("FABRIQUE_SEARCH_URLS", [])
+_DATABASE_SEARCH = "postgresql" in DATABASES["default"]["ENGINE"] and "resources.search.backend"
+FABRIQUE_SEARCH_BACKEND = env_str(
+    "FABRIQUE_SEARCH_BACKEND", _DATABASE_SEARCH or "wagtail.search.backends.database"
+)
 WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": FABRIQUE_SEARCH_BACKEND or "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "french",
-    }
+    "default": {"BACKEND": FABRIQUE_SEARCH_BACKEND, "URLS": _SEARCH_URLS, "INDEX_PREFIX": "fabrique_"}
+    if _SEARCH_URLS
+    else {"BACKEND": FABRIQUE_SEARCH_BACKEND, "SEARCH_CONFIG": "french"}
 }
-if env_list("FABRIQUE_SEARCH_URLS", []):
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": FABRIQUE_SEARCH_BACKEND,
-        "URLS": env_list("FABRIQUE_SEARCH_URLS", []),
-        "INDEX_PREFIX": env_str("FABRIQUE_SEARCH_INDEX_PREFIX", "fabrique_"),
-        "TIMEOUT": env_int("FABRIQUE_SEARCH_TIMEOUT", 5),
-    }
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
