@@ -17,10 +17,10 @@ only once the replica has replayed up to that position. So no page is rendered f
 that misses a change already announced, and none is stored stale in the page cache, on any node.
 While the replica lags (or is down), requests simply read the primary.
 
-Without the alias (a laptop, most tests, migrations), the router answers "default" and nothing
-changes. A test mirror (`TEST: {"MIRROR": "default"}`) names the primary's own database: reading
-it through a second connection would only miss the test's transaction, so the primary's
-connection reads (tests/core/test_replica.py points the alias at a real standby).
+Without the alias (a laptop, migrations), the router answers "default" and nothing changes. In
+the test suite the alias is a test mirror (`TEST: {"MIRROR": "default"}`: the standby, on the test
+database's name, neither created nor flushed); reading it would miss each test's transaction, so
+the primary is read, except in tests/core/test_replica.py, which makes the alias a replica again.
 """
 
 import logging
@@ -53,11 +53,10 @@ _replayed = 0  # the furthest position this process has seen the replica replay 
 
 
 def configured() -> bool:
-    """A replica alias naming another database than the primary's (a test mirror names the same)."""
+    """Is there a replica to read? Not in the test suite, where it is a test mirror (see above)."""
     if REPLICA not in settings.DATABASES:
         return False
-    replica, primary = connections[REPLICA].settings_dict, connections[DEFAULT_DB_ALIAS].settings_dict
-    return any(replica.get(key) != primary.get(key) for key in ("HOST", "PORT", "NAME"))
+    return not connections[REPLICA].settings_dict.get("TEST", {}).get("MIRROR")
 
 
 def _lsn(text: str | None) -> int | None:

@@ -19,7 +19,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 # A configured replica is a test mirror: pytest-django neither creates nor flushes it, and the
-# router reads the primary's connection (core/replica.py); tests/core/test_replica.py alone
+# router reads the primary instead (core/replica.py); tests/core/test_replica.py alone
 # points the alias at the real standby, where the test database arrives by replication.
 if "replica" in DATABASES:
     DATABASES["replica"]["CONN_MAX_AGE"] = 0

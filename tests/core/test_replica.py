@@ -63,13 +63,14 @@ def standby(settings):
     """The `replica` alias on the real standby, reading the (replicated) test database."""
     settings.FABRIQUE_PAGE_CACHE = False  # every request reads the database: where it reads is the point
     connection = connections[REPLICA]
-    mirror = connection.settings_dict
+    mirror = connection.settings_dict  # the standby's address, the test database's name
     connection.close()
-    own = copy.deepcopy(project_settings.DATABASES[REPLICA])  # the standby's address, its own database
-    connection.settings_dict = own
+    connection.settings_dict = {**copy.deepcopy(mirror), "NAME": "postgres"}
     wait_for_replay()  # the test database, created on the primary, has reached the standby
     connection.close()
-    connection.settings_dict = {**own, "NAME": connections[DEFAULT_DB_ALIAS].settings_dict["NAME"]}
+    # No longer a test mirror: the router reads it (core/replica.py). Restored before the flush.
+    connection.settings_dict = {**copy.deepcopy(mirror), "TEST": {**mirror["TEST"], "MIRROR": None}}
+    assert connection.settings_dict["NAME"] == connections[DEFAULT_DB_ALIAS].settings_dict["NAME"]
     assert _one(REPLICA, "SELECT pg_is_in_recovery()"), "DATABASE_REPLICA_URL doit viser un standby"
     yield connection
     if _one(REPLICA, "SELECT pg_is_wal_replay_paused()"):
