@@ -36,6 +36,9 @@ logger = logging.getLogger(__name__)
 REPLICA = "replica"
 PIN_COOKIE = "fabrique_primaire"
 POSITION_KEY = "fabrique:replica:content-position"
+# PostgreSQL's WAL layout (default build): page and segment sizes, and their headers' lengths.
+WAL_PAGE, WAL_PAGE_HEADER = 8192, 24
+WAL_SEGMENT, WAL_SEGMENT_HEADER = 16 * 1024 * 1024, 40
 # Read their own writes whatever the lag: sessions (a login just written), login attempts.
 PRIMARY_ONLY_APPS = frozenset({"sessions", "axes"})
 
@@ -79,6 +82,27 @@ def _position(alias: str, function: str) -> int | None:
         return None
 
 
+def primary_position() -> int | None:
+    """Where the primary's WAL ends, every change made so far included (None if unreadable).
+
+    The insert position, not the written one: with asynchronous commits a commit record may
+    still sit in the WAL buffers. At the very start of a WAL page the insert position points past
+    the page's header, where a replayed record ending at that boundary points at the boundary
+    itself: brought back to it, so an idle standby is seen as caught up.
+    """
+    position = _position(DEFAULT_DB_ALIAS, "pg_current_wal_insert_lsn()")
+    if position is not None and position % WAL_PAGE == WAL_PAGE_HEADER:
+        return position - WAL_PAGE_HEADER
+    if position is not None and position % WAL_SEGMENT == WAL_SEGMENT_HEADER:
+        return position - WAL_SEGMENT_HEADER
+    return position
+
+
+def replica_position() -> int | None:
+    """Where the standby's replay has reached (None if unreadable)."""
+    return _position(REPLICA, "pg_last_wal_replay_lsn()")
+
+
 def note_content_change() -> int | None:
     """Remember the primary's WAL position: the replica serves reads again once it has replayed it.
 
@@ -87,7 +111,7 @@ def note_content_change() -> int | None:
     """
     if not configured():
         return None
-    position = _position(DEFAULT_DB_ALIAS, "pg_current_wal_lsn()")
+    position = primary_position()
     if position is not None:
         cache.set(POSITION_KEY, max(position, cache.get(POSITION_KEY) or 0), timeout=None)
     return position
@@ -103,7 +127,7 @@ def caught_up() -> bool:
             return False
     if needed <= _replayed:
         return True
-    replayed = _position(REPLICA, "pg_last_wal_replay_lsn()")
+    replayed = replica_position()
     if replayed is None:
         return False
     _replayed = max(_replayed, replayed)

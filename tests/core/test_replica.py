@@ -19,6 +19,7 @@ from wagtail.models import Page
 
 import pytest
 
+from core import replica
 from tests.community.members.factories import make_user
 from tests.resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory
 
@@ -49,9 +50,9 @@ def _one(alias, sql, params=()):
 
 def wait_for_replay():
     """Until the standby has replayed everything the primary has written so far (bounded)."""
-    target = _one(DEFAULT_DB_ALIAS, "SELECT pg_current_wal_lsn()::text")
+    target = replica.primary_position()
     deadline = time.monotonic() + REPLAY_TIMEOUT_SECONDS
-    while not _one(REPLICA, "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [target]):
+    while replica.replica_position() < target:
         assert time.monotonic() < deadline, (
             f"la réplique n'a pas rejoué {target} en {REPLAY_TIMEOUT_SECONDS} s"
         )
