@@ -18,9 +18,9 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="fabrique-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DATABASES["default"]["CONN_MAX_AGE"] = 0
-# A configured replica is a test mirror: pytest-django neither creates nor flushes it, and the
-# router reads the primary instead (core/replica.py); tests/core/test_replica.py alone
-# points the alias at the real standby, where the test database arrives by replication.
+# A configured replica is a test mirror: the standby under the test database's name (which it
+# receives by replication), neither created nor flushed by pytest-django; the router reads the
+# primary instead (core/replica.py), except in tests/core/test_replica.py.
 if "replica" in DATABASES:
     DATABASES["replica"]["CONN_MAX_AGE"] = 0
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
