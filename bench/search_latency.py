@@ -1,6 +1,7 @@
 """Search latency (p50/p95) over a fixed list of queries, and SQL queries per results page.
 
     DATABASE_URL=postgres://… .venv/bin/python bench/search_latency.py [--repeat 5]
+    FABRIQUE_SEARCH_BACKEND=wagtail.search.backends.database …   # the generic path, to compare
 
 Each query is requested through the full Django stack (`/recherche/?q=…`, template included), as
 an anonymous visitor, first page then a deep page; the autocomplete endpoint is timed for 1 to 3
@@ -35,6 +36,8 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from resources.library.models import ResourcePage  # noqa: E402
 
@@ -123,6 +126,7 @@ def main():
     result = {
         "bench": "search_latency",
         "vendor": connection.vendor,
+        "search_backend": type(get_search_backend()).__name__,
         "resources": ResourcePage.objects.live().count(),
         "search_requests": len(search_times),
         "search_p50_ms": round(statistics.median(search_times), 1),
@@ -141,7 +145,8 @@ def main():
         "cpu_count": os.cpu_count(),
     }
     print(
-        f"Base {result['vendor']}, {result['resources']} ressources publiées "
+        f"Base {result['vendor']} (moteur {result['search_backend']}), "
+        f"{result['resources']} ressources publiées "
         f"(charge machine : {result['load_average_1min']} sur {result['cpu_count']} cœurs)."
     )
     print(

@@ -1,44 +1,29 @@
-"""Text matching through Wagtail's search backend, with the query folded and stemmed like the index.
+"""Text matching through the configured search backend, with the query folded and stemmed like the index.
 
-Every `BasePage` indexes folded, stemmed words (`core/text.py`); these functions stem the query
-the same way, narrow PostgreSQL searches through the index's GIN indexes, and rank title matches
-above body matches. The site search and the resource library's text filter both build on them.
+Every `BasePage` indexes folded, stemmed words (`core/text.py`); these functions stem the query the
+same way. They ask the configured backend for its fast path, a `matching_ids` method (our
+PostgreSQL backend, resources/search/backend.py, reading the index's GIN indexes); any other
+backend (Wagtail's database backend, Elasticsearch, OpenSearch) gets the generic path, which only
+calls Wagtail's search API (`.search()`, `.autocomplete()`), so switching engines is a settings
+change. Title matches rank above body matches on both paths. The site search and the resource
+library's text filter both build on them.
 """
 
-from functools import reduce
-from operator import and_ as operator_and
-from operator import or_ as operator_or
-
-from django.contrib.postgres.search import SearchQuery
-from django.db import connection
-from django.db.models import BigIntegerField, BooleanField, ExpressionWrapper, Q
-from django.db.models.functions import Cast
-
-from modelsearch.utils import get_descendants_content_types_pks
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Or, PlainText
 
 from core.text import stemmed_text
 
-# Up to this many matches, their ids are read once and passed as a list (see `prefiltered`).
+# Fast path: up to this many matches, their ids are read once and passed as a list (`prefiltered`).
 MATERIALISED_IDS = 20_000
+# Generic path: at most this many matches are read from the engine, best first. A query matching
+# more shows (and counts) its best GENERIC_MATCHES: the fast path has no such bound.
+GENERIC_MATCHES = 2_000
 
 
-def tsquery(text: str, operator: str) -> SearchQuery:
-    """The tsquery of the folded, stemmed words, as the indexed `search_stems` fields hold them."""
-    config = get_search_backend().config
-    return reduce(
-        operator_and if operator == "and" else operator_or,
-        [SearchQuery(term, config=config, search_type="plain") for term in stemmed_text(text).split()],
-    )
-
-
-def tsquery_sql(text: str, operator: str):
-    """`tsquery()` as SQL with its parameters (a constant, built once per statement)."""
-    compiler = IndexEntry.objects.all().query.get_compiler(connection=connection)
-    return tsquery(text, operator).as_sql(compiler, connection)
+def fast_matching(backend=None):
+    """The backend's fast matching method, or None when only Wagtail's search API is available."""
+    return getattr(backend or get_search_backend(), "matching_ids", None)
 
 
 def run_search(queryset, query: str, *, operator: str = "and", order_by_relevance: bool = True):
@@ -46,75 +31,52 @@ def run_search(queryset, query: str, *, operator: str = "and", order_by_relevanc
     return queryset.search(stemmed_text(query), operator=operator, order_by_relevance=order_by_relevance)
 
 
-def _postgres_matching_ids(queryset, query: str, operator: str):
-    """Ids of the index entries matching the query, found through the index's GIN indexes.
+def ranked_ids(queryset, query: str, *, operator: str = "and") -> list:
+    """Ids of the matching objects, best first, through Wagtail's search API alone (the generic path).
 
-    Wagtail's PostgreSQL backend filters on `(title || body) @@ query`, an expression no index
-    covers: every search then scans the whole index (about 100 ms per 10,000 pages, per query,
-    and a results page runs several). Testing each column separately lets PostgreSQL combine its
-    two GIN indexes. Nothing is lost for site pages: `search_stems`/`search_title_stems` put every
-    title and body word in the body column (see BasePage).
+    Every title match comes above every body-only match, then the engine's own order: ranking by
+    the score alone let a body repeating a word outrank a title holding it (BM25 over one text).
+    Title matches are told apart by the autocomplete fields (folded title words, on every engine):
+    a query's stem begins the words it comes from ("recrut" of "recrutement").
     """
-    text = tsquery(query, operator)
-    return (
-        IndexEntry.objects.filter(content_type__in=get_descendants_content_types_pks(queryset.model))
-        .filter(Q(body=text) | Q(title=text))
-        .annotate(page_id=Cast("object_id", BigIntegerField()))
-        .values("page_id")
-    )
+    found = [obj.pk for obj in run_search(queryset, query, operator=operator)[:GENERIC_MATCHES]]
+    stems = stemmed_text(query).split()
+    if not found or not stems:
+        return found
+    combine = And if operator == "and" else Or
+    titles = queryset.autocomplete(combine([PlainText(word) for word in stems]), order_by_relevance=False)
+    in_title = {obj.pk for obj in titles[:GENERIC_MATCHES]}
+    # sorted() is stable: the engine's order is kept within each group.
+    return sorted(found, key=lambda pk: pk not in in_title)
 
 
 def prefiltered(queryset, query: str, *, operator: str = "and", cache: dict | None = None):
-    """The queryset narrowed to index matches before ranking, where the backend needs the help.
+    """The queryset narrowed to the objects matching the query (unordered), on either path.
 
-    Up to MATERIALISED_IDS matches, their ids are read once (one cheap GIN query, remembered in
-    `cache` for the other queries of the same request) and passed as a list: PostgreSQL then
-    reads pages by primary key instead of hashing the whole page table in every facet count.
+    Fast path: up to MATERIALISED_IDS matches, their ids are read once (one cheap GIN query,
+    remembered in `cache` for the other queries of the same request) and passed as a list:
+    PostgreSQL then reads pages by primary key instead of hashing the whole page table in every
+    facet count. Generic path: the engine's ids (bounded), remembered the same way.
     """
-    if connection.vendor != "postgresql":
-        return queryset
-    ids = _postgres_matching_ids(queryset, query, operator)
     key = (queryset.model._meta.label, query, operator)
     if cache is not None and key in cache:
-        ids = cache[key]
+        return queryset.filter(pk__in=cache[key])
+    matching_ids = fast_matching()
+    if matching_ids is None:
+        ids = ranked_ids(queryset, query, operator=operator)
     else:
+        ids = matching_ids(queryset.model, query, operator)
         found = list(ids.values_list("page_id", flat=True)[: MATERIALISED_IDS + 1])
         if len(found) <= MATERIALISED_IDS:
             ids = found
-        if cache is not None:
-            cache[key] = ids
+    if cache is not None:
+        cache[key] = ids
     return queryset.filter(pk__in=ids)
-
-
-def ranked(queryset, query: str, *, operator: str = "and"):
-    """Matching objects, best first: every title match above every body-only match, then the backend's score.
-
-    Used where the PostgreSQL summary (resources/search/postgres.py) is not: ranking by the backend's
-    score alone let a body repeating a word outrank a title holding it on SQLite (BM25 over one text).
-    """
-    results = run_search(queryset, query, operator=operator).get_queryset()
-    # A stem begins the folded words it comes from ("recrut" of "recrutement"): matched as prefixes in
-    # the autocomplete column (folded title words, on every backend), the stems tell title matches apart.
-    stems = stemmed_text(query).split()
-    if not stems:
-        return results
-    combine = And if operator == "and" else Or
-    title_hits = Page.objects.autocomplete(
-        combine([PlainText(word) for word in stems]), order_by_relevance=False
-    )
-    in_title = ExpressionWrapper(
-        Q(pk__in=title_hits.get_queryset().values("pk")), output_field=BooleanField()
-    )
-    return results.annotate(in_title=in_title).order_by("-in_title", *results.query.order_by)
 
 
 def matching(queryset, query: str, *, operator: str = "and", cache: dict | None = None):
     """The unsliced queryset of objects matching the query, usable as a subquery (facet counts)."""
-    if connection.vendor == "postgresql":
-        return prefiltered(queryset, query, operator=operator, cache=cache).order_by()
-    results = run_search(queryset, query, operator=operator, order_by_relevance=False)
-    # Every database backend's results expose the filtered queryset they run; we need it unsliced.
-    return results.get_queryset().order_by()
+    return prefiltered(queryset, query, operator=operator, cache=cache).order_by()
 
 
 def filter_by_text(queryset, query: str):

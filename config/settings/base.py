@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Reads of public GETs to the read replica, if any; the user above is read from the primary.
+    "core.replica.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -129,6 +131,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # An unreachable server gives the 503 page within seconds (core/outages.py), not after the system's
     # TCP timeout of minutes.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 5)
+# Optional read replica (PostgreSQL standby) for public reads that may lag: core/replica.py.
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(env_str("DATABASE_REPLICA_URL"), conn_health_checks=True)
+DATABASE_ROUTERS = ["core.replica.ReplicaRouter"]
+FABRIQUE_REPLICA_PIN_SECONDS = env_int("FABRIQUE_REPLICA_PIN_SECONDS", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "members.User"
 
@@ -272,11 +279,17 @@ FABRIQUE_TASK_LEASE_SECONDS = env_int("FABRIQUE_TASK_LEASE_SECONDS", 900)
 WAGTAIL_SITE_NAME = "Fabrique"
 # The public address written in emails; production must give it (core/deployment.py checks it).
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or ("http://127.0.0.1:8000" if DEBUG else "")
+# Search engine (README « Recherche »): ours on PostgreSQL (resources/search/backend.py), else Wagtail's
+# database backend; FABRIQUE_SEARCH_BACKEND and FABRIQUE_SEARCH_URLS name another (OpenSearch…).
+_SEARCH_URLS = env_list("FABRIQUE_SEARCH_URLS", [])
+_DATABASE_SEARCH = "postgresql" in DATABASES["default"]["ENGINE"] and "resources.search.backend"
+FABRIQUE_SEARCH_BACKEND = env_str(
+    "FABRIQUE_SEARCH_BACKEND", _DATABASE_SEARCH or "wagtail.search.backends.database"
+)
 WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "french",
-    }
+    "default": {"BACKEND": FABRIQUE_SEARCH_BACKEND, "URLS": _SEARCH_URLS, "INDEX_PREFIX": "fabrique_"}
+    if _SEARCH_URLS
+    else {"BACKEND": FABRIQUE_SEARCH_BACKEND, "SEARCH_CONFIG": "french"}
 }
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

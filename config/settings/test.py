@@ -21,6 +21,12 @@ FABRIQUE_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A configured replica is a test mirror: the standby under the test database's name (which it
+# receives by replication), neither created nor flushed by pytest-django; the router reads the
+# primary instead (core/replica.py), except in tests/core/test_replica.py.
+if "replica" in DATABASES:
+    DATABASES["replica"]["CONN_MAX_AGE"] = 0
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 STATIC_ROOT = tempfile.mkdtemp(prefix="fabrique-test-static-")
 
 # Each xdist worker gets its own Redis database, so clearing the cache between tests is safe.

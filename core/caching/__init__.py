@@ -18,6 +18,8 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.core.cache import cache
 
+from core import replica
+
 GENERATION_KEY = "fabrique:content-generation"
 _REQUEST_ATTRIBUTE = "_fabrique_content_generation"
 # Inside `bumps_deferred()`: False, or True once a bump is owed; None elsewhere.
@@ -64,6 +66,9 @@ def bump() -> None:
     if _owed.get() is not None:
         _owed.set(True)
         return
+    # First the primary's position, then the new generation: a page rendered under the new
+    # generation reads the replica only once it holds the change (core/replica.py).
+    replica.note_content_change()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet (or evicted): start a new one

@@ -5,6 +5,7 @@ marked for a search on "recruter". The text is escaped here: only our own <mark>
 """
 
 from collections import defaultdict
+from functools import lru_cache
 
 from django.db.models import prefetch_related_objects
 from django.utils.html import escape, format_html
@@ -17,9 +18,16 @@ from core.text import STOPWORDS, WORD_RE, fold, stem
 EXTRACT_LENGTH = 240
 
 
-def _is_hit(word: str, query_stems: set[str]) -> bool:
+@lru_cache(maxsize=50_000)
+def _word_stem(word: str) -> str:
+    """The stem a word of a page is compared by ("" for stopwords and single letters), computed once."""
     folded = fold(word)
-    return len(folded) > 1 and folded not in STOPWORDS and stem(folded) in query_stems
+    return stem(folded) if len(folded) > 1 and folded not in STOPWORDS else ""
+
+
+def _is_hit(word: str, query_stems: set[str]) -> bool:
+    word_stem = _word_stem(word)
+    return bool(word_stem) and word_stem in query_stems
 
 
 def highlight(text: str, query_stems: set[str]):

@@ -1,5 +1,8 @@
 """PostgreSQL's fast path for a results page: the full-text match runs once, in one SQL statement.
 
+Run by our search backend (backend.py), on the connection the database router gives for reads
+(the replica when one is configured), with the tables named by the models.
+
 Wagtail's backend would run the match (and rank every match) once per COUNT, per facet count and
 for the page itself. Here one statement materialises the matching visible pages (a CTE read
 through the index's GIN indexes), then groups it for the total and for every facet's counts (from
@@ -11,16 +14,24 @@ both paths select the same pages.
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import and_ as operator_and
+from operator import or_ as operator_or
 
-from django.db import connection, transaction
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchQuery
+from django.db import transaction
 from django.db.models import F, ManyToManyField
 
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
+from wagtail.search.models import IndexEntry
 
-from core.matching import tsquery_sql
 from core.text import stemmed_text
 
+PAGE_TABLE = Page._meta.db_table
+INDEX_TABLE = IndexEntry._meta.db_table
+CONTENT_TYPE_TABLE = ContentType._meta.db_table
 PAGE_ROWS = "#"  # marks the rows of the displayed page in the statement's output
 TOTAL_ROW = ""  # marks the row carrying the total
 
@@ -35,11 +46,25 @@ class Summary:
     offset: int = 0
 
 
-def _sql(queryset):
+def tsquery(text: str, operator: str, config: str) -> SearchQuery:
+    """The tsquery of the folded, stemmed words, as the indexed `search_stems` fields hold them."""
+    return reduce(
+        operator_and if operator == "and" else operator_or,
+        [SearchQuery(term, config=config, search_type="plain") for term in stemmed_text(text).split()],
+    )
+
+
+def tsquery_sql(text: str, operator: str, config: str, connection):
+    """`tsquery()` as SQL with its parameters (a constant, built once per statement)."""
+    compiler = IndexEntry.objects.all().query.get_compiler(connection=connection)
+    return tsquery(text, operator, config).as_sql(compiler, connection)
+
+
+def _sql(queryset, connection):
     return queryset.query.get_compiler(connection=connection).as_sql()
 
 
-def _where_on_page_table(queryset):
+def _where_on_page_table(queryset, connection):
     """The WHERE clause of a page queryset, usable on `wagtailcore_page` joined under its own name."""
     query = queryset.query
     if len(query.alias_map) == 1 and query.base_table == Page._meta.db_table:
@@ -48,11 +73,11 @@ def _where_on_page_table(queryset):
         if sql:
             return sql, list(params)
         return "TRUE", []
-    sql, params = _sql(queryset.order_by().values("pk"))
-    return f'"wagtailcore_page"."id" IN ({sql})', list(params)
+    sql, params = _sql(queryset.order_by().values("pk"), connection)
+    return f'"{PAGE_TABLE}"."id" IN ({sql})', list(params)
 
 
-def _link_tables(facet):
+def _link_tables(facet, connection):
     """Per page type having the facet's relation: SQL of its (page_id, value_id) rows and the value table.
 
     Rows come from the link table alone (a `kind` column, a phases/roles join table); the value's
@@ -71,46 +96,48 @@ def _link_tables(facet):
             rows = model._base_manager.filter(**{f"{relation.attname}__isnull": False}).values(
                 page_id=F("pk"), value_id=F(relation.attname)
             )
-        yield _sql(rows.order_by()), relation.related_model._meta.db_table
+        yield _sql(rows.order_by(), connection), relation.related_model._meta.db_table
 
 
-def _flags(facets, selected):
+def _flags(facets, selected, connection):
     """Per selected facet, a boolean column: does the page pass that facet's filter?"""
     columns, params, names = [], [], {}
     for facet in facets:
         values = selected[facet.param]
         if values:
-            sql, restrict_params = _sql(facet.restrict(Page.objects.all(), values).order_by().values("pk"))
+            restricted = facet.restrict(Page.objects.all(), values).order_by().values("pk")
+            sql, restrict_params = _sql(restricted, connection)
             names[facet.param] = f"ok_{len(names)}"
-            columns.append(f'"wagtailcore_page"."id" IN ({sql}) AS "{names[facet.param]}"')
+            columns.append(f'"{PAGE_TABLE}"."id" IN ({sql}) AS "{names[facet.param]}"')
             params.extend(restrict_params)
     return columns, params, names
 
 
-def _matched_sql(base, flag_columns, flag_params, text, operator, order):
+def _matched_sql(base, flags, text, operator, order, config, connection):
     """The CTE body: visible pages matching the text, with facet flags and the sort key."""
-    tsquery, tsquery_params = tsquery_sql(text, operator)
-    visible, visible_params = _where_on_page_table(base)
+    flag_columns, flag_params = flags
+    query, tsquery_params = tsquery_sql(text, operator, config, connection)
+    visible, visible_params = _where_on_page_table(base, connection)
     if order == "pertinence":
         # Every title match first (the query's stems begin words of the folded title, which the
         # autocomplete column holds), then the formula of Wagtail's PostgreSQL backend.
         stems = stemmed_text(text).split()  # \w+ words: nothing to escape in a tsquery
         joiner = " & " if operator == "and" else " | "
         in_title = "e.\"autocomplete\" @@ to_tsquery('simple', %s)" if stems else "FALSE"
-        rank = f'ts_rank(e."title", {tsquery}) * e."title_norm" + ts_rank(e."body", {tsquery})'
+        rank = f'ts_rank(e."title", {query}) * e."title_norm" + ts_rank(e."body", {query})'
         sort_key = f'{in_title} AS "in_title", {rank}'
         sort_params = ([joiner.join(f"{word}:*" for word in stems)] if stems else []) + tsquery_params * 2
     else:
-        sort_key, sort_params = 'FALSE AS "in_title", "wagtailcore_page"."last_published_at"', []
-    columns = ", ".join(['"wagtailcore_page"."id"', '"wagtailcore_page"."content_type_id"', *flag_columns])
+        sort_key, sort_params = f'FALSE AS "in_title", "{PAGE_TABLE}"."last_published_at"', []
+    columns = ", ".join([f'"{PAGE_TABLE}"."id"', f'"{PAGE_TABLE}"."content_type_id"', *flag_columns])
     # Testing the body and title columns separately lets PostgreSQL combine their two GIN indexes
     # (Wagtail's backend tests `title || body`, which no index covers).
     sql = (
         # Safe: ORM-compiled SQL and our own column names; every value is a parameter.
         f'SELECT {columns}, {sort_key} AS "sort_key" '  # noqa: S608  # nosec B608
-        'FROM "wagtailsearch_indexentry" e '
-        'JOIN "wagtailcore_page" ON "wagtailcore_page"."id" = e."object_id"::bigint '
-        f'WHERE e."content_type_id" = ANY(%s) AND (e."body" @@ {tsquery} OR e."title" @@ {tsquery}) '
+        f'FROM "{INDEX_TABLE}" e '
+        f'JOIN "{PAGE_TABLE}" ON "{PAGE_TABLE}"."id" = e."object_id"::bigint '
+        f'WHERE e."content_type_id" = ANY(%s) AND (e."body" @@ {query} OR e."title" @@ {query}) '
         f"AND {visible}"
     )
     content_types = list(get_descendants_content_types_pks(Page))
@@ -118,14 +145,17 @@ def _matched_sql(base, flag_columns, flag_params, text, operator, order):
     return sql, params
 
 
-def summarise(base, facets, selected, text, operator, *, order, offset, limit) -> Summary:
+def summarise(base, facets, selected, text, operator, *, order, offset, limit, config, connection) -> Summary:
     """Total, facet counts (each under the other facets' filters) and one page of ids, in one query.
 
     `base` is the queryset of visible pages, `selected` the values chosen per facet parameter,
-    `order` "pertinence" (Wagtail's ts_rank formula) or "date" (last published first).
+    `order` "pertinence" (Wagtail's ts_rank formula) or "date" (last published first), `config`
+    the backend's text search configuration, `connection` the database connection to read.
     """
-    flag_columns, flag_params, flag_names = _flags(facets, selected)
-    matched, params = _matched_sql(base, flag_columns, flag_params, text, operator, order)
+    flag_columns, flag_params, flag_names = _flags(facets, selected, connection)
+    matched, params = _matched_sql(
+        base, (flag_columns, flag_params), text, operator, order, config, connection
+    )
 
     def passing(skip=None):
         return " AND ".join(f'm."{name}"' for param, name in flag_names.items() if param != skip) or "TRUE"
@@ -136,7 +166,7 @@ def summarise(base, facets, selected, text, operator, *, order, offset, limit) -
     params.append(TOTAL_ROW)
     for facet in facets:
         if hasattr(facet, "models"):  # a relation (kind, phases, roles) that several page types may have
-            for (links, link_params), values_table in _link_tables(facet):
+            for (links, link_params), values_table in _link_tables(facet, connection):
                 branches.append(
                     # Safe: ORM-compiled SQL and our own names; every value is a parameter.
                     'SELECT %s::text, v."slug", g.n FROM ('  # noqa: S608  # nosec B608
@@ -149,7 +179,7 @@ def summarise(base, facets, selected, text, operator, *, order, offset, limit) -
             branches.append(
                 # Safe: our own flag names; every value is a parameter.
                 "SELECT %s::text, t.model, COUNT(*) FROM m "  # noqa: S608  # nosec B608
-                'JOIN "django_content_type" t ON t.id = m.content_type_id '
+                f'JOIN "{CONTENT_TYPE_TABLE}" t ON t.id = m.content_type_id '
                 f"WHERE {passing(facet.param)} GROUP BY t.model"
             )
             params.append(facet.param)
@@ -164,7 +194,7 @@ def summarise(base, facets, selected, text, operator, *, order, offset, limit) -
 
     summary = Summary(total=0, counts={facet.param: Counter() for facet in facets}, offset=offset)
     page_rows = []
-    with transaction.atomic(), connection.cursor() as cursor:
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         # The index and link tables are read from memory: random reads cost about what sequential
         # ones do. Said so for this statement only, PostgreSQL probes the link tables' indexes for
         # each match instead of hashing whole tables (half the time at 100,000 pages).

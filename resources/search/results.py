@@ -1,26 +1,27 @@
 """The /recherche/ results: which query runs, on which visible pages, under which facets and sort.
 
-Matching goes through Wagtail's database search backend (FTS5 on SQLite, tsvector on PostgreSQL)
-against the folded, stemmed fields every `BasePage` indexes (see core/text.py, core/matching.py).
-When every word finds nothing, a one-letter correction (typos.py), then any word, is tried. On
-PostgreSQL a results page's total, facet counts and ranked page come from one statement
-(postgres.py); elsewhere the ORM counts each on its own.
+Matching goes through the configured search backend against the folded, stemmed fields every
+`BasePage` indexes (see core/text.py, core/matching.py). When every word finds nothing, a
+one-letter correction (typos.py), then any word, is tried. With our PostgreSQL backend
+(backend.py) a results page's total, facet counts and ranked page come from one statement
+(postgres.py); with any other backend (the generic path) the engine gives the ranked ids of the
+matches through Wagtail's search API, and the database filters, counts and sorts those.
 """
 
 from collections import Counter
 from collections.abc import Sequence
 
-from django.db import connection
-
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from core.listing import FacetedListing, FacetOption, FacetState, Sort
-from core.matching import matching, ranked
+from core.matching import ranked_ids
 from core.text import clean_query, stem, stemmed_text, words
 
+from .backend import FabriqueSearchBackend
 from .extracts import extract, highlight, prefetch_extract_relations
 from .facets import site_facets
-from .postgres import Summary, summarise
+from .postgres import Summary
 from .typos import correct_typos
 from .visibility import visible_pages
 
@@ -44,7 +45,10 @@ class SiteSearch(FacetedListing):
             per_page=per_page,
         )
         self.query = clean_query(request.GET.get("q", ""))
-        self._candidates = {}  # matching ids per (model, query, operator), shared by this request's queries
+        backend = get_search_backend()
+        # Asked of the configured backend, never of the database: another engine is a settings change.
+        self.fast = backend if isinstance(backend, FabriqueSearchBackend) else None
+        self._ranked = {}  # generic path: the engine's ranked ids per (text, operator)
         self._summaries = {}  # (text, operator) -> Summary: total, facet counts, page of ids
         self.operator = "and"
         self.corrected_query = ""
@@ -72,14 +76,14 @@ class SiteSearch(FacetedListing):
             self.operator, self.relaxed = "or", True
 
     def _summary(self, text: str, operator: str, offset: int | None = None) -> Summary:
-        """Total and facet counts of a text, computed once per request (with the page on PostgreSQL)."""
+        """Total and facet counts of a text, computed once per request, with the ranked page ids."""
         key = (text, operator)
         summary = self._summaries.get(key)
-        if summary is not None and (offset is None or summary.offset == offset):
+        if summary is not None and (offset is None or summary.offset == offset or self.fast is None):
             return summary
-        if connection.vendor == "postgresql":
+        if self.fast is not None:
             number = self.requested_page() or 1
-            summary = summarise(
+            summary = self.fast.summarise(
                 self.base,
                 self.facets,
                 self.selected,
@@ -90,9 +94,27 @@ class SiteSearch(FacetedListing):
                 limit=self.per_page,
             )
         else:
-            summary = Summary(total=matching(self._faceted(), text, operator=operator).count(), counts={})
+            summary = self._generic_summary(text, operator)
         self._summaries[key] = summary
         return summary
+
+    def _ids(self, text: str, operator: str) -> list:
+        """Generic path: the engine's ranked ids of the visible pages matching the text."""
+        key = (text, operator)
+        if key not in self._ranked:
+            self._ranked[key] = ranked_ids(self.base, text, operator=operator)
+        return self._ranked[key]
+
+    def _generic_summary(self, text: str, operator: str) -> Summary:
+        """Every matching id in display order: the engine ranks, the database applies facets and sorts."""
+        ids = self._ids(text, operator)
+        faceted = self._faceted().filter(pk__in=ids)
+        if self.sort == "pertinence":
+            kept = set(faceted.values_list("pk", flat=True))
+            ordered = [pk for pk in ids if pk in kept]
+        else:
+            ordered = list(faceted.order_by(*self.sorts[self.sort].ordering).values_list("pk", flat=True))
+        return Summary(total=len(ordered), counts={}, page_ids=ordered, offset=0)
 
     def _faceted(self, skip: str | None = None):
         queryset = self.base
@@ -103,7 +125,7 @@ class SiteSearch(FacetedListing):
         return queryset
 
     def _matched(self, skip: str | None = None):
-        return matching(self._faceted(skip), self.search_text, operator=self.operator, cache=self._candidates)
+        return self._faceted(skip).filter(pk__in=self._ids(self.search_text, self.operator)).order_by()
 
     @property
     def query_stems(self) -> set[str]:
@@ -111,23 +133,16 @@ class SiteSearch(FacetedListing):
 
     @property
     def results(self):
-        if not self.is_searchable:
-            return Page.objects.none()
-        queryset = self._faceted().specific()
-        if self.sort == "pertinence":
-            return ranked(queryset, self.search_text, operator=self.operator)
-        return matching(queryset, self.search_text, operator=self.operator, cache=self._candidates).order_by(
-            *self.sorts[self.sort].ordering
-        )
+        return Page.objects.none()  # only when nothing is searchable: see page()
 
     def page(self):
-        if connection.vendor != "postgresql" or not self.is_searchable:
+        if not self.is_searchable:
             return super().page()
         return self.paginate(SummarisedResults(self))
 
     def _counts(self, facet) -> Counter:
         summary = self._summary(self.search_text, self.operator)
-        if facet.param not in summary.counts:  # the ORM path counts each facet on its own
+        if facet.param not in summary.counts:  # the generic path counts each facet on its own
             selected = self.selected[facet.param]
             matched = self._matched(skip=facet.param) if selected else self._matched()
             values = [value for value, _ in self.choices[facet.param]]
@@ -198,6 +213,8 @@ class SummarisedResults(Sequence):
             raise TypeError("only slices of the results are fetched")
         offset = item.start or 0
         summary = self.search._summary(self.search.search_text, self.search.operator, offset=offset)
-        ids = summary.page_ids[: (item.stop - offset) if item.stop is not None else None]
+        # The fast path fetched this page's ids only; the generic path holds every id, in order.
+        start = offset - summary.offset
+        ids = summary.page_ids[start : (item.stop - summary.offset) if item.stop is not None else None]
         pages = Page.objects.filter(pk__in=ids).specific().in_bulk() if ids else {}
         return [pages[page_id] for page_id in ids if page_id in pages]

@@ -2,19 +2,16 @@
 
 Asked on each keystroke, so bounded: at most MAX_SUGGESTIONS titles, for the words typed within
 MAX_SUGGESTION_QUERY characters, matched as prefixes of the folded title words Wagtail's index
-keeps in its autocomplete column (newest page first on PostgreSQL, by title elsewhere).
+keeps in its autocomplete fields: newest page first through our PostgreSQL backend (backend.py),
+by title through Wagtail's autocomplete API on any other backend.
 """
 
-from django.contrib.postgres.search import SearchQuery
-from django.db import connection
-from django.db.models import CharField, Exists, OuterRef
-from django.db.models.functions import Cast
-
-from wagtail.search.models import IndexEntry
+from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
 from core.text import WORD_RE, clean_query, fold, stem
 
+from .backend import FabriqueSearchBackend
 from .visibility import visible_pages
 
 MAX_SUGGESTIONS = 8
@@ -37,31 +34,18 @@ def _word_forms(word: str) -> list[str]:
     return list(dict.fromkeys([word, stem(word)]))
 
 
-def _postgres_suggested(pages, typed: list[str]):
-    """Newest visible pages whose title words start like every typed word (or its stem).
-
-    Written as a per-page EXISTS on the index's unique (content type, object id) key, newest page
-    first: for the one to three letters of the first keystrokes, which match thousands of titles,
-    PostgreSQL walks the pages backwards and stops at the first few; for rare words it reads the
-    autocomplete GIN index instead.
-    """
-    raw = " & ".join("(" + " | ".join(f"{form}:*" for form in _word_forms(word)) + ")" for word in typed)
-    entries = IndexEntry.objects.filter(
-        content_type_id=OuterRef("content_type_id"),
-        object_id=Cast(OuterRef("pk"), CharField()),
-        autocomplete=SearchQuery(raw, config="simple", search_type="raw"),
-    )
-    return pages.filter(Exists(entries)).order_by("-pk")
-
-
 def suggestions(request, raw_query, limit: int = MAX_SUGGESTIONS) -> list[dict]:
     """Page titles whose words start like the typed words, or their stems (accents ignored)."""
     typed = _typed_words(raw_query)
     if not typed:
         return []
     pages = visible_pages(request.user)
-    if connection.vendor == "postgresql":
-        pages = _postgres_suggested(pages, typed)[:limit]
+    backend = get_search_backend()
+    if isinstance(backend, FabriqueSearchBackend):
+        prefixes = " & ".join(
+            "(" + " | ".join(f"{form}:*" for form in _word_forms(word)) + ")" for word in typed
+        )
+        pages = backend.suggested(pages, prefixes)[:limit]
     else:
         # No relevance ranking: on a prefix of one to three letters it means little.
         query = And([Or([PlainText(form) for form in _word_forms(word)]) for word in typed])

@@ -1,4 +1,4 @@
-"""Search and suggestions never reveal drafts, moderated or restricted pages to those not allowed."""
+"""Search and suggestions never show drafts, moderated or restricted pages to whom may not see them."""
 
 from django.contrib.auth.models import Group
 
@@ -9,7 +9,8 @@ import pytest
 from tests.community.members.factories import UserFactory
 from tests.resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory
 
-pytestmark = pytest.mark.django_db
+# On both search paths: our PostgreSQL backend and the generic one (conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_path")]
 
 SECRET = "Zanzibar"
 

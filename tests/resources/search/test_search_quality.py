@@ -1,10 +1,11 @@
-"""Every query of the quality set finds its page in the first three results of /recherche/."""
+"""Every query of the quality set finds its page in the top three of /recherche/, on both search paths."""
 
 import pytest
 
 from tests.resources.search.search_quality_cases import QUALITY_SET
 
-pytestmark = pytest.mark.django_db
+# On both search paths: our PostgreSQL backend and the generic one (conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_path")]
 
 TOP = 3
 
