@@ -11,9 +11,11 @@ import html
 import posixpath
 import re
 import uuid
+from urllib.parse import unquote
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.html import strip_tags
 
 from bs4 import BeautifulSoup
@@ -21,6 +23,7 @@ from bs4 import BeautifulSoup
 from core.blocks import CELL_FEATURES
 from core.importing import RecordError, markdown_to_html, sanitize_richtext
 
+from .attachments import Attachments, export_path, image_extensions, is_remote
 from .constructs import ANCHOR, HEADING, text_blocks
 from .summary import clean_title, normalise_target, split_icon
 from .tags import Node, flatten_text, parse_tags
@@ -28,6 +31,15 @@ from .tags import Node, flatten_text, parse_tags
 NUMERIC_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|nbsp);")
 HINT_STYLES = {"info", "success", "warning", "danger"}
 MAX_INCLUDE_DEPTH = 3
+# Files linked from pages that are attachments, not pages (GitBook links folder pages without `.md`).
+ATTACHMENT_EXTENSIONS = {
+    *getattr(settings, "WAGTAILDOCS_EXTENSIONS", []),
+    *image_extensions(),
+    "svg",
+    "doc",
+    "xls",
+    "ppt",
+} - {"md"}
 
 
 @dataclass
@@ -38,6 +50,7 @@ class PageContext:
     warn: Callable[[str], None]
     resolve_page: Callable[[str], int | None]
     read_include: Callable[[str], str] | None = None
+    attachments: Attachments | None = None
     counter: int = 0
     include_depth: int = 0
     line_offset: int = 0  # lines of front matter before the body, so messages give file lines
@@ -152,13 +165,16 @@ class Converter:
 
     def tag_file(self, node, top):
         src = node.args.get("src", "")
-        name = posixpath.basename(src)
+        name = posixpath.basename(unquote(src))
         caption = strip_tags(markdown_to_html(flatten_text(node.children))).strip()
-        url = src if src.startswith(("http://", "https://")) else ""
-        if not url:
+        url = src if is_remote(src) else ""
+        document_id = None if url else self.document_id(src)
+        if not url and document_id is None:
             self.ctx.warn(f"fichier joint absent de l'export, titre gardé sans lien : {name}")
         return [
-            self.ctx.block("document", {"document": None, "url": url, "title": name, "description": caption})
+            self.ctx.block(
+                "document", {"document": document_id, "url": url, "title": name, "description": caption}
+            )
         ]
 
     def tag_include(self, node, top):
@@ -248,11 +264,14 @@ class Converter:
 
     # What the tags above and the text-run constructs (`constructs.py`) both build with
     def paragraph(self, markdown_text):
-        """Markdown to rich text; inline images are moved out as figures so none is lost."""
-        soup = BeautifulSoup(markdown_to_html(markdown_text), "html.parser")
+        return self.paragraph_html(markdown_to_html(markdown_text))
+
+    def paragraph_html(self, fragment_html):
+        """HTML to rich text; inline images are moved out as figures so none is lost."""
+        soup = BeautifulSoup(fragment_html, "html.parser")
         figures = []
         for img in soup.find_all("img"):
-            figures.append(self.figure(img.get("src", ""), img.get("alt", ""), ""))
+            figures.extend(self.figure(img.get("src", ""), img.get("alt", ""), ""))
             img.decompose()
         self.rewrite_links(soup)
         blocks = []
@@ -275,6 +294,13 @@ class Converter:
             href = (link.get("href") or "").strip()
             if not href or re.match(r"^([a-z][a-z0-9+.-]*:|#|//)", href, re.IGNORECASE):
                 continue
+            if self.is_attachment(href):
+                document_id = self.document_id(href)
+                if document_id is not None:
+                    link.attrs = {"href": "#", "data-linktype": "document", "data-id": str(document_id)}
+                else:
+                    link.unwrap()
+                continue
             page_id, _ = self.resolve_target(href)
             if page_id is not None:
                 link.attrs = {"href": "#", "data-linktype": "page", "data-id": str(page_id)}
@@ -286,8 +312,12 @@ class Converter:
         target = (target or "").strip()
         if re.match(r"^https?://", target):
             return None, target
+        if self.is_attachment(target):
+            document_id = self.document_id(target)
+            attachments = self.ctx.attachments
+            return None, attachments.document_url(document_id) if document_id is not None else ""
         path = normalise_target(self.ctx.directory, target)
-        if ".gitbook/assets/" in f"/{path}" or (path and not path.endswith(".md")):
+        if path and not path.endswith(".md"):
             self.ctx.warn(f"pièce jointe absente de l'export, lien retiré : {target}")
             return None, ""
         page_id = self.ctx.resolve_page(path) if path else None
@@ -298,19 +328,61 @@ class Converter:
             self.ctx.warn(f"lien vers une page absente de l'export, gardé en texte : {target}")
         return page_id, ""
 
-    def figure(self, src, alt, caption):
-        """A figure block that keeps the image's address: images are not imported, each one is reported."""
+    @staticmethod
+    def is_attachment(target):
+        """A link to a file of the export that is not a page (`.gitbook/assets/…`, a PDF…)."""
+        path = unquote(target.split("#", 1)[0].split("?", 1)[0]).strip()
+        if not path or re.match(r"^([a-z][a-z0-9+.-]*:|//)", path, re.IGNORECASE):
+            return False
+        extension = posixpath.splitext(path.rstrip("/"))[1].lower().lstrip(".")
+        return ".gitbook/assets/" in path or extension in ATTACHMENT_EXTENSIONS
+
+    def document_id(self, src):
+        """The document stored for a local attachment; a warning naming the file when it is absent."""
+        attachments = self.ctx.attachments
+        path = export_path(self.ctx.directory, src)
+        document_id = attachments.document(path) if attachments is not None and path else None
+        if document_id is None and not (attachments and attachments.dry_run and attachments.exists(path)):
+            self.ctx.warn(f"pièce jointe absente de l'export, lien retiré : {unquote(src)}")
+        return document_id
+
+    def image_id(self, src, what="image"):
+        """The image stored for a local or (with --fetch-remote) remote image, else None and a warning."""
         src = (src or "").strip()
-        if src.startswith(("http://", "https://")):
-            self.ctx.warn(f"image distante conservée par son adresse (non téléchargée) : {src}")
-        else:
-            self.ctx.warn(f"image absente de l'export, adresse d'origine gardée : {src}")
+        attachments = self.ctx.attachments
+        if is_remote(src):
+            image_id = attachments.remote_image(src) if attachments is not None else None
+            if image_id is None:
+                hint = (
+                    ""
+                    if attachments and attachments.fetch_remote
+                    else " (--fetch-remote pour la télécharger)"
+                )
+                self.ctx.warn(f"{what} distante non téléchargée{hint}, gardée comme lien : {src}")
+            return image_id
+        path = export_path(self.ctx.directory, src)
+        image_id = attachments.image(path) if attachments is not None and path else None
+        if image_id is None and not (attachments and attachments.dry_run and attachments.exists(path)):
+            self.ctx.warn(f"{what} absente de l'export : {unquote(src)}")
+        return image_id
+
+    def figure(self, src, alt, caption):
+        """A figure from the media library; a remote image not downloaded stays a link (CSP)."""
+        src = (src or "").strip()
         alt = (alt or "").strip()
         if not alt:
-            alt = caption or f"Illustration ({posixpath.basename(src) or 'sans titre'})"
-        return self.ctx.block(
-            "figure", {"image": None, "image_url": src, "alt": alt[:255], "caption": caption}
-        )
+            alt = caption or f"Illustration ({posixpath.basename(unquote(src)) or 'sans titre'})"
+        image_id = self.image_id(src)
+        if image_id is None and is_remote(src):
+            label = html.escape(caption or alt)
+            return self.paragraph_html(f'<p><a href="{html.escape(src)}">Image : {label}</a></p>')
+        value = {
+            "image": image_id,
+            "image_url": "" if image_id else src,
+            "alt": alt[:255],
+            "caption": caption,
+        }
+        return [self.ctx.block("figure", value)]
 
 
 def step_title(children):

@@ -17,18 +17,42 @@ class Command(BaseCommand):
         parser.add_argument("--publish", action="store_true", help="publier les pages importées")
         parser.add_argument("--dry-run", action="store_true", help="simuler sans rien enregistrer")
         parser.add_argument("--report", metavar="FICHIER.json", help="écrire le rapport JSON dans ce fichier")
+        parser.add_argument(
+            "--fetch-remote",
+            action="store_true",
+            help="télécharger les images distantes dans la médiathèque (sinon gardées comme liens)",
+        )
+        parser.add_argument(
+            "--gitbook-base-url",
+            default="",
+            metavar="URL",
+            help="adresse publique du guide sur GitBook (ex. https://doc.incubateur.net/communaute) : "
+            "chaque ancienne adresse de page redirige vers la page importée",
+        )
+        parser.add_argument(
+            "--redirect-prefix",
+            default=None,
+            metavar="/CHEMIN",
+            help="préfixe des anciennes adresses redirigées (par défaut le chemin de --gitbook-base-url)",
+        )
 
     def handle(self, directory, parent=None, publish=False, dry_run=False, report=None, **options):
         try:
             parent_page = find_parent(parent)
             importer = GitbookImport(
-                directory, parent=parent_page, publish=publish, progress_stream=sys.stderr
+                directory,
+                parent=parent_page,
+                publish=publish,
+                progress_stream=sys.stderr,
+                fetch_remote=options.get("fetch_remote", False),
+                gitbook_base_url=options.get("gitbook_base_url") or "",
+                redirect_prefix=options.get("redirect_prefix"),
             )
         except RecordError as exc:
             raise CommandError(str(exc)) from exc
         result = importer.run(dry_run=dry_run)
         self.stdout.write(result.summary_fr(dry_run=dry_run))
-        self.stdout.write(importer.redirects.summary_fr())
+        self.stdout.write(importer.summary_fr())
         if report:
             result.write_json(report)
             self.stdout.write(f"Rapport écrit dans {report}")
