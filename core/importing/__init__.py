@@ -6,6 +6,7 @@ shape, and re-runs safely. Only what is specific to a source lives in the import
 """
 
 from .indexing import deferred_indexing
+from .lock import ImportLocked, import_lock
 from .markdown import (
     markdown_to_html,
     markdown_to_richtext,
@@ -22,10 +23,12 @@ from .upsert import content_hash, upsert_model, upsert_page
 
 __all__ = [
     "ImportReport",
+    "ImportLocked",
     "ImportRun",
     "RecordError",
     "content_hash",
     "deferred_indexing",
+    "import_lock",
     "markdown_to_html",
     "markdown_to_richtext",
     "parse_markdown",

@@ -120,6 +120,7 @@ def import_redirects(wanted: dict[str, int], missing: list[str], report) -> Redi
         examples = ", ".join(missing[:5])
         report.warn(
             ".gitbook.yaml",
-            f"{len(missing)} redirection(s) ignorée(s) : page cible absente de l'export (par exemple {examples})",
+            f"{len(missing)} redirection(s) ignorée(s) : page cible absente de l'export "
+            f"(par exemple {examples})",
         )
     return stats

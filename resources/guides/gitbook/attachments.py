@@ -151,9 +151,12 @@ class Attachments:
 
 def download(url: str, limit: int) -> bytes:
     """At most `limit` bytes from `url`; b'' when the server fails or the file is larger."""
-    request = urllib.request.Request(url, headers={"User-Agent": "Fabrique import_gitbook"})
+    if not is_remote(url):
+        return b""
+    # http(s) only, checked just above: no file: or custom scheme reaches urlopen.
+    request = urllib.request.Request(url, headers={"User-Agent": "Fabrique import_gitbook"})  # noqa: S310
     try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:  # noqa: S310 - http(s) checked by the caller
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:  # noqa: S310
             data = response.read(limit + 1)
     except (OSError, ValueError):
         return b""

@@ -339,7 +339,12 @@ def read_task_list(conv, run, group):
 
 
 def is_quote(run, group):
-    return run.top and group[0].type == "blockquote_open"
+    """A quote of plain paragraphs; one holding a list stays rich text, so the list keeps its items."""
+    return (
+        run.top
+        and group[0].type == "blockquote_open"
+        and all(t.type in ("paragraph_open", "paragraph_close", "inline") for t in group[1:-1])
+    )
 
 
 def read_quote(conv, run, group):

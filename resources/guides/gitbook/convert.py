@@ -11,9 +11,9 @@ import html
 import posixpath
 import re
 import uuid
-from urllib.parse import unquote
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.utils.html import strip_tags

@@ -70,6 +70,7 @@ class GitbookImport:
         fetch_remote=False,
         gitbook_base_url="",
         redirect_prefix=None,
+        quiet=False,
     ):
         self.root = Path(directory).resolve()
         if not self.root.is_dir():
@@ -97,6 +98,7 @@ class GitbookImport:
             )
         self.prefix = redirect_path_prefix(self.base_url, redirect_prefix)
         self.attachments = None
+        self.quiet = quiet
 
     def key(self, source: str) -> str:
         return f"gitbook:{self.space}/{source}"
@@ -117,7 +119,7 @@ class GitbookImport:
     # The run
     def run(self, dry_run=False):
         self.attachments = Attachments(self.root, fetch_remote=self.fetch_remote, dry_run=dry_run)
-        with ImportRun(dry_run=dry_run, progress_stream=self.progress_stream) as run:
+        with ImportRun(dry_run=dry_run, progress_stream=self.progress_stream, quiet=self.quiet) as run:
             for entry in self.entries:
                 if entry.kind == "external":
                     run.report.warn("SUMMARY.md", f"ligne {entry.line} : lien externe ignoré ({entry.path})")
