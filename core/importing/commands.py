@@ -6,6 +6,7 @@ anything (another run holds the lock, a missing directory, bad options).
 """
 
 import sys
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -35,6 +36,9 @@ class ImportCommand(BaseCommand):
         return import_lock(self.lock_name)
 
     def handle(self, *args, **options):
+        directory = options.get("directory")
+        if directory is not None and not Path(directory).is_dir():
+            raise self.refuse(f"dossier introuvable : {directory}")
         try:
             with self.locked():
                 report = self.run_import(*args, **options)

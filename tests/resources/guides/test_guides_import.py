@@ -282,6 +282,8 @@ def source_counts(root):
 def page_counts(pages):
     counts = {"callout": 0, "card": 0, "figure": 0}
     for page in pages:
+        # A remote image not downloaded (no --fetch-remote) is a link « Image : … », not a figure.
+        counts["figure"] += json.dumps(list(page.body.raw_data), ensure_ascii=False).count(">Image : ")
         for block_type, value in walk(list(page.body.raw_data)):
             if block_type in ("callout", "figure"):
                 counts[block_type] += 1
