@@ -8,7 +8,8 @@ from django.core.management import call_command
 import pytest
 from bs4 import BeautifulSoup
 
-from community.startups.models import StartupPage
+from community.members.models import Member
+from community.startups.models import StartupPage, Team
 from tests import DATA_DIR
 from tests.community.startups.factories import OrganisationFactory, startup, startup_index
 
@@ -87,6 +88,14 @@ def test_import_fills_the_fields_and_the_page_shows_them(client, home, shared_fi
     assert block["Suivi de la qualité"].a["href"] == ngc.dashlord_url
     assert block["Suivi de la qualité"].a.get_text(strip=True) == "Tableau de bord DashLord"
     assert block["Budget"].a["href"] == "https://nosgestesclimat.fr/budget"
+
+    # Teams list their members, from the member fiches' « teams » (love.andrieu.md names two).
+    dgfip = Team.objects.get(slug="fabrique-dgfip-animation")
+    assert [m.full_name for m in dgfip.members.all()] == ["Love ANDRIEU"]
+    assert [m.full_name for m in Team.objects.get(slug="ademe").members.all()] == ["Gaëlle Maurugeon"]
+    assert Member.objects.get(full_name="Love ANDRIEU").incubator_teams.count() == 2
+    teams = soup_of(client, dgfip.incubator.url).find("h2", id="equipes").find_next_sibling("ul")
+    assert "Love ANDRIEU" in [a.get_text(strip=True) for a in teams.select("li li a")]
 
     stage_block = compliance_block(soup_of(client, stage.url))
     assert (
