@@ -41,19 +41,26 @@ def main():
     export = Path(sys.argv[1]) if len(sys.argv) > 1 else largest_export()
     parent = GuideIndexPage.objects.get()
     timings = {}
+    cpu = {}
+    attachments = {}
     for run in ("first", "rerun"):
-        start = time.perf_counter()
-        report = GitbookImport(export, parent=parent, publish=True).run()
+        start, cpu_start = time.perf_counter(), time.process_time()
+        importer = GitbookImport(export, parent=parent, publish=True, quiet=True)
+        report = importer.run()
         timings[run] = (time.perf_counter() - start, report)
+        cpu[run] = time.process_time() - cpu_start
+        attachments[run] = sum(importer.attachments.created.values())
     first, rerun = timings["first"], timings["rerun"]
-    print(f"Export : {export.name}")
+    print(f"Export : {export.name} ; charge moyenne : {os.getloadavg()[0]:.1f} pour {os.cpu_count()} cœurs")
     print(
-        f"  premier import : {first[0]:.2f} s "
-        f"({first[1].created} pages créées, {len(first[1].rejected)} rejetées)"
+        f"  premier import : {first[0]:.2f} s (CPU {cpu['first']:.1f} s) "
+        f"({first[1].created} pages créées, {len(first[1].rejected)} rejetées, "
+        f"{attachments['first']} pièces jointes ajoutées)"
     )
     print(
-        f"  second import  : {rerun[0]:.2f} s "
-        f"({rerun[1].unchanged} pages inchangées, {rerun[1].updated} mises à jour)"
+        f"  second import  : {rerun[0]:.2f} s (CPU {cpu['rerun']:.1f} s) "
+        f"({rerun[1].unchanged} pages inchangées, {rerun[1].updated} mises à jour, "
+        f"{attachments['rerun']} pièces jointes ajoutées)"
     )
     print(
         json.dumps(
@@ -63,6 +70,10 @@ def main():
                 "database": "sqlite",
                 "first_run_s": round(first[0], 3),
                 "rerun_s": round(rerun[0], 3),
+                "first_run_cpu_s": round(cpu["first"], 3),
+                "rerun_cpu_s": round(cpu["rerun"], 3),
+                "attachments_created": attachments["first"],
+                "load_average": round(os.getloadavg()[0], 2),
                 "pages": first[1].created,
                 "rejected": len(first[1].rejected),
                 "rerun_unchanged": rerun[1].unchanged,

@@ -42,6 +42,18 @@ INCUBATOR = {
     "address": "1 place de la République, 00000 Exempleville",
 }
 
+# What two demo fiches say about quality and compliance, so the « Qualité et conformité » block shows.
+COMPLIANCE = {
+    "cantine-locale": {
+        "accessibility_status": "partiellement conforme",
+        "analyse_risques": True,
+        "mon_service_securise": True,
+        "stats_url": "https://example.org/cantine-locale/stats",
+        "budget_url": "https://example.org/cantine-locale/budget",
+    },
+    "dossier-facile-demo": {"accessibility_status": "non conforme", "mon_service_securise": False},
+}
+
 # slug, title, mission, thématique, public, sponsor, phases [(phase, start, end)], events
 STARTUPS = [
     (
@@ -157,6 +169,7 @@ def load(home, log):
             events=[
                 StartupEvent(name=name, date=date(day), comment=comment) for name, day, comment in events
             ],
+            **COMPLIANCE.get(slug, {}),
         )
         created += new
     if created:

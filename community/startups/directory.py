@@ -5,11 +5,20 @@ from django.db.models import F, Q
 from core.listing import Facet, FacetedListing, Sort, choices
 from core.taxonomy.models import Phase, Thematique
 
+from .models.compliance import ACCESSIBILITY_CHOICES
 from .models.incubators import IncubatorPage
 from .models.organisations import Audience, Organisation
 from .models.startups import StartupPage
 
 PER_PAGE = 24
+
+# URL values for the fiche's accessibility statuses (« non conforme » → ?accessibilite=non-conforme).
+ACCESSIBILITY_VALUES = {status.replace(" ", "-"): (status, label) for status, label in ACCESSIBILITY_CHOICES}
+# Security homologation as a fiche states it: followed in MonServiceSécurisé, or not.
+SECURITY_VALUES = {
+    "monservicesecurise": ("Suivie dans MonServiceSécurisé", Q(mon_service_securise=True)),
+    "non-suivie": ("Non suivie dans MonServiceSécurisé", Q(mon_service_securise=False)),
+}
 
 
 def startup_facets():
@@ -25,6 +34,20 @@ def startup_facets():
         Facet("thematique", "Thématique", "thematiques__slug", choices(Thematique.objects.all())),
         Facet("public", "Public cible", "audiences__slug", choices(Audience.objects.all())),
         Facet("sponsor", "Sponsor", "sponsors__slug", choices(Organisation.objects.all())),
+        Facet(
+            "accessibilite",
+            "Accessibilité",
+            "accessibility_status",
+            lambda: [(value, label) for value, (_, label) in ACCESSIBILITY_VALUES.items()],
+            condition=lambda value: Q(accessibility_status=ACCESSIBILITY_VALUES[value][0]),
+        ),
+        Facet(
+            "securite",
+            "Homologation de sécurité",
+            "mon_service_securise",
+            lambda: [(value, label) for value, (label, _) in SECURITY_VALUES.items()],
+            condition=lambda value: SECURITY_VALUES[value][1],
+        ),
     ]
 
 

@@ -71,6 +71,8 @@ class GuidePage(ImportedPageMixin, BasePage):
         related_name="guides_owned",
         help_text="La personne qui fait relire et vivre cette page.",
     )
+    # Where the page was published on GitBook (import_gitbook --gitbook-base-url): shared links point there.
+    source_url = models.URLField("adresse d'origine", max_length=500, blank=True, editable=False)
     last_reviewed_at = models.DateField("dernière relecture", null=True, blank=True)
     review_interval_days = models.PositiveIntegerField(
         "fréquence de relecture", choices=REVIEW_INTERVALS, default=365

@@ -88,3 +88,10 @@ def test_dry_run_keeps_nothing_and_unexpected_errors_are_reported():
     assert "erreur inattendue" in report.rejected[0]["errors"][0]
     assert not Thematique.objects.filter(slug__in=["simulee", "boum"]).exists()
     assert "Simulation" in report.summary_fr(dry_run=True)
+
+
+def test_nested_lists_keep_their_level_at_two_or_three_spaces():
+    html = markdown_to_richtext("* un\n  * deux\n    * trois\n\n1. premier\n   - sous-point\n   - [x] fait\n")
+    assert html.count("<ul>") == 4 and html.count("<ol>") == 1
+    assert "<li>un<ul><li>deux<ul><li>trois</li></ul></li></ul></li>" in html.replace("\n", "")
+    assert "☑ fait" in html and "[x]" not in html  # a task in a plain list keeps its mark, visibly

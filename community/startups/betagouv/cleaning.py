@@ -10,6 +10,8 @@ from django.utils.text import slugify
 
 from core.importing import RecordError
 
+YES = {"true", "oui", "yes", "1"}
+NO = {"false", "non", "no", "0"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 
 
@@ -77,6 +79,21 @@ class Cleaner:
             return "https://" + value
         self.warn(f"« {key} » n'est pas une adresse web ({value}) : ignoré")
         return ""
+
+    def flag(self, key: str) -> bool | None:
+        """A yes/no answer; None when the fiche does not answer (not the same as "no")."""
+        value = self.data.get(key)
+        if value is None or value == "":
+            self._note_empty(key)
+            return None
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in YES or text in NO:
+            self.warn(f"« {key} » écrit « {value} » : lu comme {'oui' if text in YES else 'non'}")
+            return text in YES
+        self.warn(f"« {key} » n'est ni oui ni non ({value!r}) : ignoré")
+        return None
 
     def contact(self, key: str = "contact") -> str:
         value = self.text(key)

@@ -40,7 +40,18 @@ class BetagouvImporter:
     caches, so that a fiche finds what an earlier one imported without a query.
     """
 
-    def __init__(self, directory, parent, *, publish=False, dry_run=False, progress_stream=None, today=None):
+    def __init__(
+        self,
+        directory,
+        parent,
+        *,
+        publish=False,
+        dry_run=False,
+        progress_stream=None,
+        today=None,
+        quiet=False,
+    ):
+        self.quiet = quiet
         self.directory = Path(directory)
         self.parent = parent
         self.publish = publish
@@ -57,7 +68,9 @@ class BetagouvImporter:
                 f"{self.directory} ne contient aucun des dossiers attendus ({', '.join(FOLDERS)})"
             )
         with (
-            ImportRun(dry_run=self.dry_run, progress_stream=self.progress_stream, batch_size=BATCH) as run,
+            ImportRun(
+                dry_run=self.dry_run, progress_stream=self.progress_stream, batch_size=BATCH, quiet=self.quiet
+            ) as run,
             deferred_indexing(),
         ):
             self.startup_index = self._section(StartupIndexPage, "startups", "Startups")

@@ -3,6 +3,7 @@
 from community.members.models import Member, Mission
 from core.importing import RecordError, upsert_model
 
+from ..models.incubators import Team
 from .cleaning import Cleaner, identifier_of, mask_emails, parse_date, reference
 from .fiches import read_fiche
 
@@ -22,6 +23,9 @@ def prefetch_members(importer, records):
     importer.missions = {}
     for mission in Mission.objects.filter(member__slug__in=slugs).order_by("sort_order", "pk"):
         importer.missions.setdefault(mission.member_id, []).append(mission_row(mission))
+    importer.member_teams = {}
+    for row in Team.members.through.objects.filter(member__slug__in=slugs).values("member_id", "team_id"):
+        importer.member_teams.setdefault(row["member_id"], set()).add(row["team_id"])
 
 
 def import_member(importer, source, path, warn):
@@ -58,6 +62,18 @@ def import_member(importer, source, path, warn):
             for position, row in enumerate(rows)
         )
         importer.missions[member.pk] = rows
+        if outcome == "unchanged":
+            outcome = "updated"
+    teams = set()
+    for ref in clean.text_list("teams"):
+        team = importer.teams.get(reference(ref))
+        if team is None:
+            warn(f"équipe introuvable : « {reference(ref)} »")
+        else:
+            teams.add(team.pk)
+    if importer.member_teams.get(member.pk, set()) != teams:
+        member.incubator_teams.set(teams)
+        importer.member_teams[member.pk] = teams
         if outcome == "unchanged":
             outcome = "updated"
     importer.members[slug] = member

@@ -4,7 +4,8 @@ from core.importing import RecordError, upsert_page
 from core.taxonomy.models import Thematique
 
 from ..models import Audience, StartupPage
-from ..models.startups import ACCESSIBILITY_CHOICES, refresh_current_phases
+from ..models.compliance import ACCESSIBILITY_CHOICES
+from ..models.startups import refresh_current_phases
 from .body import body_warnings, markdown_sections
 from .cleaning import Cleaner, file_name_warnings, identifier_of, json_safe, parse_date, reference, slug_for
 from .fiches import read_fiche
@@ -19,6 +20,9 @@ STANDARD_AUDIENCES = {
     "etablissement-scolaire": "Établissements scolaires",
     "parlement": "Parlement",
 }
+# Compliance keys of the fiche read into the fields of the same name: yes/no answers, then addresses.
+COMPLIANCE_FLAGS = ("analyse_risques", "mon_service_securise")
+COMPLIANCE_URLS = ("analyse_risques_url", "stats_url", "dashlord_url", "budget_url", "impact_url")
 # Front-matter keys read into fields; any other key is kept as is in `extra`.
 STARTUP_FIELDS = {
     "title",
@@ -32,8 +36,9 @@ STARTUP_FIELDS = {
     "techno",
     "link",
     "repository",
-    "stats_url",
     "contact",
+    *COMPLIANCE_FLAGS,
+    *COMPLIANCE_URLS,
     "accessibility_status",
 }
 GAP_DAYS = 31  # a gap shorter than a month between two phases is ordinary, not worth a warning
@@ -99,7 +104,8 @@ def import_startup(importer, source, path, warn):
         "techno": clean.text_list("techno"),
         "site_url": clean.url("link"),
         "repository_url": clean.url("repository"),
-        "stats_url": clean.url("stats_url"),
+        **{key: clean.flag(key) for key in COMPLIANCE_FLAGS},
+        **{key: clean.url(key) for key in COMPLIANCE_URLS},
         "contact": clean.contact()[:300],
         "accessibility_status": accessibility[:40],
         "extra": json_safe({k: v for k, v in data.items() if k not in STARTUP_FIELDS}),

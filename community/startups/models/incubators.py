@@ -113,9 +113,19 @@ class Team(models.Model):
         on_delete=models.SET_NULL,
         related_name="teams",
     )
+    # Filled from the member fiches (`teams:`): a team has no list of its own members.
+    members = models.ManyToManyField(
+        "members.Member", verbose_name="membres", blank=True, related_name="incubator_teams"
+    )
     source_key = models.CharField("source", max_length=500, blank=True, editable=False)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("incubator"), FieldPanel("mission")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("incubator"),
+        FieldPanel("mission"),
+        FieldPanel("members"),
+    ]
 
     class Meta:
         ordering = ["name"]

@@ -1,11 +1,14 @@
 """The startup directory's front page: its listing is the faceted directory, not a list of children."""
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
 from core.pages import IndexPage
 
+from .. import sponsors
 from ..directory import startup_directory
 
 
-class StartupIndexPage(IndexPage):
+class StartupIndexPage(RoutablePageMixin, IndexPage):
     """The startup directory: every startup d'État of the network, filterable."""
 
     subpage_types = ["startups.StartupPage"]
@@ -18,3 +21,7 @@ class StartupIndexPage(IndexPage):
         context = super(IndexPage, self).get_context(request, *args, **kwargs)
         context.update(startup_directory(request, self).context())
         return context
+
+    @path("organisations/<str:slug>/", name="organisation")
+    def organisation_view(self, request, slug):
+        return sponsors.organisation_page(request, self, slug)

@@ -14,15 +14,10 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.blocks import BODY_BLOCKS
-from core.pages import BasePage, ImportedPageMixin
+from core.pages import BasePage, ImportedPageMixin, route_url
 
 from .attribution import BetagouvSourceMixin
-
-ACCESSIBILITY_CHOICES = [
-    ("non conforme", "Non conforme"),
-    ("partiellement conforme", "Partiellement conforme"),
-    ("totalement conforme", "Totalement conforme"),
-]
+from .compliance import ComplianceMixin
 
 EVENT_LABELS = {
     "committee": "Comité d'investissement",
@@ -45,7 +40,7 @@ def current_phase_of(phases, today=None):
     return max(reversed(started), key=lambda phase: phase.start)
 
 
-class StartupPage(BetagouvSourceMixin, ImportedPageMixin, BasePage):
+class StartupPage(BetagouvSourceMixin, ComplianceMixin, ImportedPageMixin, BasePage):
     """One startup d'État: what it solves, for whom, with whom, and where it stands."""
 
     betagouv_id = models.CharField(
@@ -73,7 +68,6 @@ class StartupPage(BetagouvSourceMixin, ImportedPageMixin, BasePage):
     techno = models.JSONField("technologies", default=list, blank=True)
     site_url = models.URLField("site du service", max_length=500, blank=True)
     repository_url = models.URLField("code source", max_length=500, blank=True)
-    stats_url = models.URLField("statistiques", max_length=500, blank=True)
     contact = models.CharField(
         "contact",
         max_length=300,
@@ -82,9 +76,6 @@ class StartupPage(BetagouvSourceMixin, ImportedPageMixin, BasePage):
             "Visible dans l'administration seulement s'il s'agit d'une adresse électronique : "
             "beaucoup de fiches donnent l'adresse d'une personne. Une adresse web est affichée."
         ),
-    )
-    accessibility_status = models.CharField(
-        "accessibilité", max_length=40, blank=True, choices=ACCESSIBILITY_CHOICES
     )
     extra = models.JSONField(
         "autres données de la fiche",
@@ -120,11 +111,12 @@ class StartupPage(BetagouvSourceMixin, ImportedPageMixin, BasePage):
             [
                 FieldPanel("site_url"),
                 FieldPanel("repository_url"),
-                FieldPanel("stats_url"),
                 FieldPanel("contact"),
-                FieldPanel("accessibility_status"),
             ],
             "Liens",
+        ),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in ComplianceMixin.compliance_fields], "Qualité et conformité"
         ),
         InlinePanel("events", label="événements", heading="Événements"),
         InlinePanel("related_pages", label="page liée", heading="Guides et ressources liés"),
@@ -180,6 +172,17 @@ class StartupPage(BetagouvSourceMixin, ImportedPageMixin, BasePage):
             target.setdefault(mission.member_id, mission)
         past = {key: value for key, value in past.items() if key not in current}
         return {"current": list(current.values()), "past": list(past.values())}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Each sponsor links to its page, routed by the directory this startup belongs to.
+        parent = self.get_parent().specific if self.path and self.depth > 1 else None
+        routable = parent is not None and hasattr(parent, "reverse_subpage")
+        context["sponsor_links"] = [
+            (org, route_url(request, parent, "organisation", org.slug) if routable else "")
+            for org in self.sponsors.all()
+        ]
+        return context
 
     @property
     def public_contact(self):

@@ -1,76 +1,96 @@
 """The Markdown constructs of a text run (headings, tables, figures, task lists, quotes, images).
 
-A text run is what lies between GitBook tags. `text_blocks` offers each line to the `CONSTRUCTS`
-table in order; the first construct that recognises it reads as many lines as it needs and returns
-its blocks. Lines no construct claims are gathered and rendered as Markdown paragraphs. Adding a
-construct is one reader and one row in the table.
+A text run is what lies between GitBook tags. It is parsed by markdown-it (`core.importing`), so
+lists nest by CommonMark's rules at whatever indent GitBook wrote (2 or 3 spaces). `text_blocks`
+walks the top-level tokens: each group of tokens (a heading, a table, a list…) is offered to the
+`READERS` table by its first token; the first reader that recognises it returns its blocks. Groups
+no reader claims are rendered together as one rich-text paragraph, nested lists included.
 
 Readers receive the page's `Converter` (`conv`) for what they share with the GitBook tags: block
 ids (`conv.ctx.block`), paragraphs, rich-text cells, figures and link resolution.
 """
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from textwrap import dedent
 
 from django.utils.html import strip_tags
 
 from bs4 import BeautifulSoup
 
-from core.importing import markdown_to_html
+from core.importing import parse_markdown, render_inline, render_tokens, strip_task_mark, task_mark
 
 from .summary import clean_title
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 ANCHOR = re.compile(r'\s*<a\s+href="#[^"]*"\s+id="(?P<id>[^"]*)"\s*>\s*</a>\s*')
-TASK = re.compile(r"^[*+-]\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*)$")
-IMAGE_LINE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)\s*$")
-PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+MAX_TASK_TEXT = 250
+
+
+@dataclass
+class Run:
+    """What the readers of one text run share: its source lines, tokens and footnote environment."""
+
+    lines: list[str]
+    tokens: list
+    env: dict
+    top: bool
+    skip_to_line: int = 0  # an HTML element read past markdown-it's block (blank lines inside a table)
 
 
 @dataclass(frozen=True)
-class Construct:
-    """One row of the dispatch table: how a construct's first line looks and how to read it."""
+class Reader:
+    """One row of the dispatch table: which token groups it reads, and how."""
 
     name: str
-    matches: Callable[[list[str], int], object]  # (lines, i) → truthy when line i opens the construct
-    read: Callable[
-        ..., tuple[list[dict], int]
-    ]  # (conv, lines, i) → (blocks, index of the first line after the construct)
-    top_only: bool = False  # only in the page's own stream; inside a container its lines stay paragraph text
-    kept_as_text: bool = False  # its lines join the paragraph text instead of becoming blocks
+    matches: Callable[[Run, list], bool]
+    read: Callable[..., list[dict]]  # (conv, run, group) → blocks
 
 
 def text_blocks(conv, text: str, top: bool) -> list[dict]:
-    """A text run → blocks, by trying the `CONSTRUCTS` in order on each line; paragraphs otherwise."""
-    blocks, buffer = [], []
-    lines = text.split("\n")
-    i = 0
+    """A text run → blocks: each token group goes to the first reader that claims it."""
+    # Text inside a GitBook tag is sometimes indented as a whole; CommonMark would read it as code.
+    text = dedent(text)
+    env: dict = {}
+    run = Run(lines=text.split("\n"), tokens=parse_markdown(text, env), env=env, top=top)
+    blocks, pending = [], []
 
     def flush():
-        if "".join(buffer).strip():
-            blocks.extend(conv.paragraph("\n".join(buffer)))
-        buffer.clear()
+        if pending:
+            blocks.extend(conv.paragraph_html(render_tokens(pending, env)))
+        pending.clear()
 
-    while i < len(lines):
-        construct = next(
-            (c for c in CONSTRUCTS if (top or not c.top_only) and c.matches(lines, i)),
-            None,
-        )
-        if construct is None:
-            buffer.append(lines[i])
-            i += 1
-        elif construct.kept_as_text:
-            _, end = construct.read(conv, lines, i)
-            buffer.extend(lines[i:end])
-            i = end
-        else:
-            # The pending paragraph is made first, so that block ids follow the order of the page.
-            flush()
-            found, i = construct.read(conv, lines, i)
-            blocks.extend(found)
+    for group in token_groups(run.tokens):
+        if group[0].map and group[0].map[0] < run.skip_to_line:
+            continue
+        reader = next((r for r in READERS if r.matches(run, group)), None)
+        if reader is None:
+            pending.extend(group)
+            continue
+        # The pending paragraph is made first, so that block ids follow the order of the page.
+        flush()
+        blocks.extend(reader.read(conv, run, group))
     flush()
     return blocks
+
+
+def token_groups(tokens):
+    """Top-level token groups: an opening token with everything up to its closing one."""
+    group, depth = [], 0
+    for token in tokens:
+        group.append(token)
+        depth += token.nesting
+        if depth == 0:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def inline_html(inline, env) -> str:
+    return render_inline(inline, env)
 
 
 def find_closing(lines, start, closing):
@@ -84,60 +104,60 @@ def find_closing(lines, start, closing):
     return len(lines) - 1
 
 
-# --- Code fences: kept whole in the paragraph, so that nothing inside one is read as a construct ---
+def html_element(run, group, closing):
+    """The source of the HTML element starting the group, up to its closing tag."""
+    start = group[0].map[0]
+    end = find_closing(run.lines, start, closing)
+    run.skip_to_line = max(run.skip_to_line, end + 1)
+    return "\n".join(run.lines[start : end + 1])
 
 
-def is_fence(lines, i):
-    return lines[i].strip().startswith("```")
+def html_start(group) -> str:
+    return group[0].content.lstrip() if group[0].type == "html_block" else ""
 
 
-def read_fence(conv, lines, i):
-    end = next((j for j in range(i + 1, len(lines)) if lines[j].strip().startswith("```")), len(lines))
-    return [], end + 1
+# --- Headings (containers hold no heading block: there they stay bold text) ---------------------
 
 
-# --- Headings -------------------------------------------------------------------------------------
+def is_heading(run, group):
+    return group[0].type == "heading_open"
 
 
-def is_heading(lines, i):
-    return HEADING.match(lines[i])
-
-
-def read_heading(conv, lines, i):
-    match = HEADING.match(lines[i])
-    level = min(max(len(match.group(1)), 2), 4)
-    raw = match.group(2)
+def read_heading(conv, run, group):
+    raw = group[1].content
     anchor = ANCHOR.search(raw)
-    text = clean_title(strip_tags(markdown_to_html(ANCHOR.sub("", raw)))) or "Section"
+    text = clean_title(strip_tags(render_inline(ANCHOR.sub("", raw)))) or "Section"
+    if not run.top:
+        return [conv.ctx.block("paragraph", f"<p><b>{html.escape(text)}</b></p>")]
+    level = min(max(int(group[0].tag[1]), 2), 4)
     block = conv.ctx.block(
         "heading", {"text": text, "level": f"h{level}", "anchor": anchor.group("id") if anchor else ""}
     )
-    return [block], i + 1
+    return [block]
 
 
 # --- Tables: HTML (GitBook's own, cards included) and Markdown pipe tables ------------------------
 
 
-def is_html_table(lines, i):
-    return lines[i].strip().startswith("<table")
+def is_html_table(run, group):
+    return html_start(group).startswith("<table")
 
 
-def read_html_table(conv, lines, i):
-    end = find_closing(lines, i, "</table>")
-    fragment = "\n".join(lines[i : end + 1])
+def read_html_table(conv, run, group):
+    fragment = html_element(run, group, "</table>")
     soup = BeautifulSoup(fragment, "html.parser")
     table = soup.find("table")
     if table is None:
-        return conv.paragraph(fragment), end + 1
+        return conv.paragraph_html(fragment)
     if table.get("data-view") == "cards":
-        return [cards(conv, table)], end + 1
+        return [cards(conv, table)]
     headings = [th.get_text(" ", strip=True) for th in table.select("thead th")]
     rows = [
         [conv.rich_cell(td.decode_contents()) for td in tr.find_all(["td", "th"])]
         for tr in (table.select("tbody tr") or table.find_all("tr"))
         if tr.find("td")
     ]
-    return [table_block(conv, headings, rows)], end + 1
+    return [table_block(conv, headings, rows)]
 
 
 def cards(conv, table):
@@ -178,34 +198,35 @@ def cards(conv, table):
         if cover_col is not None and cover_col < len(cells):
             link = cells[cover_col].find(["a", "img"])
             src = (link.get("href") or link.get("src") or "") if link else ""
-            if src.startswith(("http://", "https://")):
-                card["image_url"] = src
-            elif src:
-                conv.ctx.warn(f"image de carte absente de l'export : {src}")
+            if src:
+                card["image"] = conv.image_id(src, "image de carte")
         values.append(card)
     return conv.ctx.block("cards", {"title": "", "cards": values})
 
 
-def is_pipe_table(lines, i):
-    return (
-        lines[i].strip().startswith("|") and i + 1 < len(lines) and PIPE_SEPARATOR.match(lines[i + 1].strip())
-    )
+def is_pipe_table(run, group):
+    return group[0].type == "table_open"
 
 
-def read_pipe_table(conv, lines, i):
-    end = i + 2
-    while end < len(lines) and lines[end].strip().startswith("|"):
-        end += 1
-
-    def cells(line):
-        line = line.strip()
-        line = line[1:] if line.startswith("|") else line
-        line = line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
-        return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", line)]
-
-    headings = [strip_tags(markdown_to_html(cell)).strip() for cell in cells(lines[i])]
-    rows = [[conv.rich_cell(markdown_to_html(cell)) for cell in cells(line)] for line in lines[i + 2 : end]]
-    return [table_block(conv, headings, rows)], end
+def read_pipe_table(conv, run, group):
+    headings, rows, row = [], [], None
+    in_head = False
+    for token in group:
+        if token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and not in_head:
+            rows.append(row)
+        elif token.type == "inline":
+            cell = inline_html(token, run.env)
+            if in_head:
+                headings.append(strip_tags(cell).strip())
+            else:
+                row.append(conv.rich_cell(cell))
+    return [table_block(conv, headings, rows)]
 
 
 def table_block(conv, headings, rows):
@@ -222,18 +243,17 @@ def table_block(conv, headings, rows):
     )
 
 
-# --- Figures: `<figure>` (alone or in a `<div>`) and image-only lines --------------------------
+# --- Figures: `<figure>` (alone or in a `<div>`) and image-only paragraphs ----------------------
 
 
-def is_figure(lines, i):
-    stripped = lines[i].strip()
-    return stripped.startswith(("<figure", "<div")) and "<figure" in "\n".join(lines[i : i + 3])
+def is_figure(run, group):
+    start = html_start(group)
+    return start.startswith("<figure") or (start.startswith("<div") and "<figure" in group[0].content)
 
 
-def read_figure(conv, lines, i):
-    closing = "</div>" if lines[i].strip().startswith("<div") else "</figure>"
-    end = find_closing(lines, i, closing)
-    soup = BeautifulSoup("\n".join(lines[i : end + 1]), "html.parser")
+def read_figure(conv, run, group):
+    closing = "</div>" if html_start(group).startswith("<div") else "</figure>"
+    soup = BeautifulSoup(html_element(run, group, closing), "html.parser")
     blocks = []
     for figure in soup.find_all("figure"):
         img = figure.find("img")
@@ -241,77 +261,117 @@ def read_figure(conv, lines, i):
         caption = caption_tag.get_text(" ", strip=True) if caption_tag else ""
         if img is None:
             conv.ctx.warn("figure sans image, légende gardée en texte")
-            blocks.extend(conv.paragraph(caption))
+            blocks.extend(conv.paragraph_html(f"<p>{html.escape(caption)}</p>"))
             continue
-        blocks.append(conv.figure(img.get("src", ""), img.get("alt", ""), caption))
-    return blocks, end + 1
+        blocks.extend(conv.figure(img.get("src", ""), img.get("alt", ""), caption))
+    return blocks
 
 
-def is_image_line(lines, i):
-    return IMAGE_LINE.match(lines[i].strip())
+IMAGE_LINE_TOKENS = {"image", "softbreak", "hardbreak"}
 
 
-def read_image_line(conv, lines, i):
-    image = IMAGE_LINE.match(lines[i].strip())
-    return [conv.figure(image.group("src"), image.group("alt"), "")], i + 1
+def is_image_paragraph(run, group):
+    if group[0].type != "paragraph_open" or len(group) != 3:
+        return False
+    children = group[1].children or []
+    images = [c for c in children if c.type == "image"]
+    return bool(images) and all(
+        c.type in IMAGE_LINE_TOKENS or (c.type == "text" and not c.content.strip()) for c in children
+    )
 
 
-# --- Task lists: `- [ ]` / `- [x]` items, with their indented continuation lines ----------------
+def read_image_paragraph(conv, run, group):
+    blocks = []
+    for image in (c for c in group[1].children if c.type == "image"):
+        blocks.extend(conv.figure(image.attrs.get("src", ""), image.content, image.attrs.get("title") or ""))
+    return blocks
 
 
-def is_task(lines, i):
-    return TASK.match(lines[i])
+# --- Task lists: a list whose every item is `[ ]` / `[x]` becomes a checklist --------------------
 
 
-def read_task_list(conv, lines, i):
-    items = []
-    while i < len(lines) and (
-        TASK.match(lines[i]) or (items and lines[i].startswith((" ", "\t")) and lines[i].strip())
-    ):
-        task = TASK.match(lines[i])
-        if task:
-            items.append([task.group("mark").lower() == "x", [task.group("text")]])
-        else:
-            items[-1][1].append(lines[i].strip() and lines[i][2:] if lines[i].startswith("  ") else lines[i])
-        i += 1
+def list_items(group):
+    """The token runs of a list's own items (not those of the lists nested in them)."""
+    items, current, level = [], None, group[0].level + 1
+    for token in group[1:-1]:
+        if token.type == "list_item_open" and token.level == level:
+            current = [token]
+        elif current is not None:
+            current.append(token)
+            if token.type == "list_item_close" and token.level == level:
+                items.append(current)
+                current = None
+    return items
+
+
+def is_task_list(run, group):
+    if group[0].type not in ("bullet_list_open", "ordered_list_open"):
+        return False
+    items = list_items(group)
+    return bool(items) and all(task_mark(item) is not None for item in items)
+
+
+def read_task_list(conv, run, group):
     values = []
-    for checked, item_lines in items:
-        first = item_lines[0]
-        details_html = conv.rich_cell(markdown_to_html("\n".join(item_lines)))
-        text = strip_tags(markdown_to_html(first)).strip()[:250] or "Tâche"
-        plain = len(item_lines) == 1 and "<a" not in details_html
-        values.append({"text": text, "details": "" if plain else details_html, "checked": checked})
-    return [conv.ctx.block("checklist", {"title": "", "items": values})], i
+    for item in list_items(group):
+        checked = task_mark(item).lower() == "x"
+        first = item[2]
+        strip_task_mark(first)
+        first_html = inline_html(first, run.env)
+        text = " ".join(strip_tags(first_html).split())
+        rest = render_tokens(item[4:-1], run.env)  # after the first paragraph, inside the item
+        short = text if len(text) <= MAX_TASK_TEXT else text[: MAX_TASK_TEXT - 1].rsplit(" ", 1)[0] + "…"
+        # The item's own text goes in the details as well when the short text loses something
+        # (a link, emphasis, a long sentence), so nothing of the source is lost.
+        full = short != text or "<a " in first_html
+        details = (f"<p>{first_html}</p>" if full else "") + rest
+        values.append(
+            {
+                "text": short or "Tâche",
+                "details": conv.rich_cell(details) if details.strip() else "",
+                "checked": checked,
+            }
+        )
+    return [conv.ctx.block("checklist", {"title": "", "items": values})]
 
 
-# --- Quotes ---------------------------------------------------------------------------------------
+# --- Quotes and code ------------------------------------------------------------------------------
 
 
-def is_quote(lines, i):
-    return lines[i].strip().startswith(">")
+def is_quote(run, group):
+    """A quote of plain paragraphs; one holding a list stays rich text, so the list keeps its items."""
+    return (
+        run.top
+        and group[0].type == "blockquote_open"
+        and all(t.type in ("paragraph_open", "paragraph_close", "inline") for t in group[1:-1])
+    )
 
 
-def read_quote(conv, lines, i):
-    quote = []
-    while i < len(lines) and lines[i].strip().startswith(">"):
-        quote.append(lines[i].strip()[1:].strip())
-        i += 1
-    text = strip_tags(markdown_to_html("\n".join(quote))).strip()
+def read_quote(conv, run, group):
+    text = " ".join(strip_tags(render_tokens(group[1:-1], run.env)).split())
     if not text:
-        return [], i
-    return [conv.ctx.block("quote", {"text": text, "author": "", "source": ""})], i
+        return []
+    return [conv.ctx.block("quote", {"text": text, "author": "", "source": ""})]
 
 
-# Tried in this order on each line. The fence comes first: the lines it spans are never offered to
-# the other constructs.
-CONSTRUCTS = [
-    Construct("code fence", is_fence, read_fence, kept_as_text=True),
-    # Containers hold no heading block (`core.blocks.INNER_BLOCKS`).
-    Construct("heading", is_heading, read_heading, top_only=True),
-    Construct("HTML table", is_html_table, read_html_table),
-    Construct("figure", is_figure, read_figure),
-    Construct("pipe table", is_pipe_table, read_pipe_table),
-    Construct("task list", is_task, read_task_list),
-    Construct("quote", is_quote, read_quote, top_only=True),
-    Construct("image line", is_image_line, read_image_line),
+def is_code(run, group):
+    return group[0].type in ("fence", "code_block")
+
+
+def read_code(conv, run, group):
+    """Rich text has no code element: each line of the code is kept, one per line."""
+    lines = [html.escape(line) for line in group[0].content.rstrip("\n").split("\n")]
+    return conv.paragraph_html(f"<p>{'<br/>'.join(lines)}</p>") if any(lines) else []
+
+
+# Tried in this order on each top-level token group.
+READERS = [
+    Reader("heading", is_heading, read_heading),
+    Reader("HTML table", is_html_table, read_html_table),
+    Reader("figure", is_figure, read_figure),
+    Reader("pipe table", is_pipe_table, read_pipe_table),
+    Reader("task list", is_task_list, read_task_list),
+    Reader("quote", is_quote, read_quote),
+    Reader("image paragraph", is_image_paragraph, read_image_paragraph),
+    Reader("code", is_code, read_code),
 ]

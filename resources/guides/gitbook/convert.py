@@ -13,6 +13,7 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from django.utils.html import strip_tags
 
@@ -21,7 +22,9 @@ from bs4 import BeautifulSoup
 from core.blocks import CELL_FEATURES
 from core.importing import RecordError, markdown_to_html, sanitize_richtext
 
+from .attachments import Attachments, is_remote
 from .constructs import ANCHOR, HEADING, text_blocks
+from .media import MediaConverter
 from .summary import clean_title, normalise_target, split_icon
 from .tags import Node, flatten_text, parse_tags
 
@@ -38,6 +41,7 @@ class PageContext:
     warn: Callable[[str], None]
     resolve_page: Callable[[str], int | None]
     read_include: Callable[[str], str] | None = None
+    attachments: Attachments | None = None
     counter: int = 0
     include_depth: int = 0
     line_offset: int = 0  # lines of front matter before the body, so messages give file lines
@@ -86,7 +90,7 @@ def extract_title(body: str) -> tuple[str, str]:
     return "", body
 
 
-class Converter:
+class Converter(MediaConverter):
     """Turns the tag tree of one page into raw StreamField blocks."""
 
     def __init__(self, ctx: PageContext):
@@ -152,13 +156,16 @@ class Converter:
 
     def tag_file(self, node, top):
         src = node.args.get("src", "")
-        name = posixpath.basename(src)
+        name = posixpath.basename(unquote(src))
         caption = strip_tags(markdown_to_html(flatten_text(node.children))).strip()
-        url = src if src.startswith(("http://", "https://")) else ""
-        if not url:
+        url = src if is_remote(src) else ""
+        document_id = None if url else self.document_id(src)
+        if not url and document_id is None:
             self.ctx.warn(f"fichier joint absent de l'export, titre gardé sans lien : {name}")
         return [
-            self.ctx.block("document", {"document": None, "url": url, "title": name, "description": caption})
+            self.ctx.block(
+                "document", {"document": document_id, "url": url, "title": name, "description": caption}
+            )
         ]
 
     def tag_include(self, node, top):
@@ -248,11 +255,14 @@ class Converter:
 
     # What the tags above and the text-run constructs (`constructs.py`) both build with
     def paragraph(self, markdown_text):
-        """Markdown to rich text; inline images are moved out as figures so none is lost."""
-        soup = BeautifulSoup(markdown_to_html(markdown_text), "html.parser")
+        return self.paragraph_html(markdown_to_html(markdown_text))
+
+    def paragraph_html(self, fragment_html):
+        """HTML to rich text; inline images are moved out as figures so none is lost."""
+        soup = BeautifulSoup(fragment_html, "html.parser")
         figures = []
         for img in soup.find_all("img"):
-            figures.append(self.figure(img.get("src", ""), img.get("alt", ""), ""))
+            figures.extend(self.figure(img.get("src", ""), img.get("alt", ""), ""))
             img.decompose()
         self.rewrite_links(soup)
         blocks = []
@@ -275,6 +285,13 @@ class Converter:
             href = (link.get("href") or "").strip()
             if not href or re.match(r"^([a-z][a-z0-9+.-]*:|#|//)", href, re.IGNORECASE):
                 continue
+            if self.is_attachment(href):
+                document_id = self.document_id(href)
+                if document_id is not None:
+                    link.attrs = {"href": "#", "data-linktype": "document", "data-id": str(document_id)}
+                else:
+                    link.unwrap()
+                continue
             page_id, _ = self.resolve_target(href)
             if page_id is not None:
                 link.attrs = {"href": "#", "data-linktype": "page", "data-id": str(page_id)}
@@ -286,8 +303,12 @@ class Converter:
         target = (target or "").strip()
         if re.match(r"^https?://", target):
             return None, target
+        if self.is_attachment(target):
+            document_id = self.document_id(target)
+            attachments = self.ctx.attachments
+            return None, attachments.document_url(document_id) if document_id is not None else ""
         path = normalise_target(self.ctx.directory, target)
-        if ".gitbook/assets/" in f"/{path}" or (path and not path.endswith(".md")):
+        if path and not path.endswith(".md"):
             self.ctx.warn(f"pièce jointe absente de l'export, lien retiré : {target}")
             return None, ""
         page_id = self.ctx.resolve_page(path) if path else None
@@ -297,20 +318,6 @@ class Converter:
         if page_id is None:
             self.ctx.warn(f"lien vers une page absente de l'export, gardé en texte : {target}")
         return page_id, ""
-
-    def figure(self, src, alt, caption):
-        """A figure block that keeps the image's address: images are not imported, each one is reported."""
-        src = (src or "").strip()
-        if src.startswith(("http://", "https://")):
-            self.ctx.warn(f"image distante conservée par son adresse (non téléchargée) : {src}")
-        else:
-            self.ctx.warn(f"image absente de l'export, adresse d'origine gardée : {src}")
-        alt = (alt or "").strip()
-        if not alt:
-            alt = caption or f"Illustration ({posixpath.basename(src) or 'sans titre'})"
-        return self.ctx.block(
-            "figure", {"image": None, "image_url": src, "alt": alt[:255], "caption": caption}
-        )
 
 
 def step_title(children):

@@ -7,38 +7,27 @@ links. Redirects from `.gitbook.yaml` come last, once every page exists.
 """
 
 import json
-import posixpath
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
-from django.utils.text import slugify
-
-from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
-from core.importing import ImportRun, RecordError, read_text, split_front_matter, upsert_model, upsert_page
+from core.importing import ImportRun, RecordError, read_text, split_front_matter, upsert_page
 
 from ..models import GuideIndexPage, GuidePage
+from .addresses import (
+    RedirectStats,
+    import_redirects,
+    old_url,
+    path_slug,
+    redirect_path_prefix,
+    wanted_redirects,
+)
+from .attachments import Attachments
 from .convert import PageContext, convert_page
-from .summary import Entry, parse_redirects, parse_summary, split_icon
+from .space import SpaceStats, reorder_siblings, unpublish_removed
+from .summary import Entry, parse_summary, split_icon
 
 PENDING = -1
-
-
-@dataclass
-class RedirectStats:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    missing: list[str] = field(default_factory=list)
-
-    def summary_fr(self):
-        text = (
-            f"  redirections : {self.created} créées, {self.updated} mises à jour, "
-            f"{self.unchanged} inchangées, {len(self.missing)} sans page cible"
-        )
-        return text
 
 
 def default_parent():
@@ -71,7 +60,18 @@ def find_parent(spec: str | None) -> Page:
 class GitbookImport:
     """One import of one export directory under one parent page."""
 
-    def __init__(self, directory, parent=None, publish=False, progress_stream=None):
+    def __init__(
+        self,
+        directory,
+        parent=None,
+        publish=False,
+        progress_stream=None,
+        *,
+        fetch_remote=False,
+        gitbook_base_url="",
+        redirect_prefix=None,
+        quiet=False,
+    ):
         self.root = Path(directory).resolve()
         if not self.root.is_dir():
             raise RecordError(f"dossier introuvable : {directory}")
@@ -88,7 +88,17 @@ class GitbookImport:
         )
         self.pending: dict[str, Entry] = {}
         self.redirects = RedirectStats()
+        self.space_stats = SpaceStats()
         self.final_pass = False
+        self.fetch_remote = fetch_remote
+        self.base_url = (gitbook_base_url or "").strip()
+        if self.base_url and not self.base_url.startswith(("http://", "https://")):
+            raise RecordError(
+                f"--gitbook-base-url doit être une adresse web (https://…) : « {self.base_url} »"
+            )
+        self.prefix = redirect_path_prefix(self.base_url, redirect_prefix)
+        self.attachments = None
+        self.quiet = quiet
 
     def key(self, source: str) -> str:
         return f"gitbook:{self.space}/{source}"
@@ -108,7 +118,8 @@ class GitbookImport:
 
     # The run
     def run(self, dry_run=False):
-        with ImportRun(dry_run=dry_run, progress_stream=self.progress_stream) as run:
+        self.attachments = Attachments(self.root, fetch_remote=self.fetch_remote, dry_run=dry_run)
+        with ImportRun(dry_run=dry_run, progress_stream=self.progress_stream, quiet=self.quiet) as run:
             for entry in self.entries:
                 if entry.kind == "external":
                     run.report.warn("SUMMARY.md", f"ligne {entry.line} : lien externe ignoré ({entry.path})")
@@ -118,8 +129,27 @@ class GitbookImport:
             self.final_pass = True
             for source, entry in pending.items():
                 self.second_pass(run, source, entry)
-            self.import_redirects(run)
+            self.sync_space(run)
+            wanted, missing = wanted_redirects(
+                self.root, self.entries, self.page_ids, self.key, self.prefix, self.base_url, run.report
+            )
+            self.redirects = import_redirects(wanted, missing, run.report)
         return run.report
+
+    def sync_space(self, run):
+        """SUMMARY.md is the guide's truth: its order for siblings; pages it dropped are unpublished."""
+        listed = [self.key(entry.source) for entry in self.entries if entry.kind != "external"]
+        self.space_stats.reordered = reorder_siblings(
+            [self.page_ids[k] for k in listed if k in self.page_ids]
+        )
+        self.space_stats.unpublished = unpublish_removed(self.key(""), set(listed), run.report)
+
+    def summary_fr(self) -> str:
+        """The lines the command prints after the report's own summary."""
+        lines = [self.redirects.summary_fr(), self.space_stats.summary_fr()]
+        if self.attachments is not None:
+            lines.append(self.attachments.summary_fr())
+        return "\n".join(lines)
 
     def second_pass(self, run, source, entry):
         """Re-import a page whose links pointed to pages not yet created; counted once in the report."""
@@ -154,11 +184,13 @@ class GitbookImport:
         if entry.kind == "section":
             icon, title = split_icon(entry.title)
             fields = {"title": title[:255], "icon": icon, "intro": "", "search_description": "", "body": "[]"}
+            fields["source_url"] = ""
             slug_base = entry.slug_hint
             pending = False
         else:
             fields, pending = self.page_fields(entry, warn)
-            slug_base = self.path_slug(entry.path, fields["title"])
+            slug_base = path_slug(entry.path, fields["title"])
+            fields["source_url"] = old_url(self.base_url, entry.path)
         parent = self.parent_page(entry)
         key = self.key(source)
         fields["slug"] = self.unique_slug(parent, slug_base, key)
@@ -184,6 +216,7 @@ class GitbookImport:
             warn=warn,
             resolve_page=self.resolve_page,
             read_include=self.read_include,
+            attachments=self.attachments,
             line_offset=text[: len(text) - len(body)].count("\n"),
         )
         title, icon, blocks, pending = convert_page(body, context)
@@ -204,43 +237,3 @@ class GitbookImport:
             "body": json.dumps(blocks, ensure_ascii=False),
         }
         return fields, pending
-
-    @staticmethod
-    def path_slug(path, title):
-        stem = posixpath.basename(path)[:-3]
-        if stem.lower() == "readme":
-            stem = posixpath.basename(posixpath.dirname(path)) or title
-        return slugify(stem)[:80] or slugify(title)[:80] or "page"
-
-    def import_redirects(self, run):
-        """Old GitBook addresses keep working: `.gitbook.yaml` redirects become Wagtail redirects."""
-        try:
-            redirects = parse_redirects(self.root)
-        except RecordError as exc:
-            run.report.warn(".gitbook.yaml", str(exc))
-            return
-        for old, target in redirects.items():
-            page_id = self.page_ids.get(self.key(target))
-            if page_id is None:
-                self.redirects.missing.append(old)
-                continue
-            old_path = Redirect.normalise_path("/" + old.strip("/"))
-            if len(old_path) > Redirect._meta.get_field("old_path").max_length:
-                run.report.warn(
-                    ".gitbook.yaml", f"redirection ignorée, ancienne adresse trop longue : {old_path}"
-                )
-                continue
-            with transaction.atomic():  # one redirect per transaction, like pages
-                _, outcome = upsert_model(
-                    Redirect,
-                    {"old_path": old_path, "site": None},
-                    {"redirect_page_id": page_id, "is_permanent": True, "redirect_link": ""},
-                )
-            setattr(self.redirects, outcome, getattr(self.redirects, outcome) + 1)
-        if self.redirects.missing:
-            examples = ", ".join(self.redirects.missing[:5])
-            run.report.warn(
-                ".gitbook.yaml",
-                f"{len(self.redirects.missing)} redirection(s) ignorée(s) : page cible absente de l'export "
-                f"(par exemple {examples})",
-            )

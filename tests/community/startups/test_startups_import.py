@@ -43,7 +43,7 @@ def test_import_of_the_real_sample_then_an_unchanged_rerun(client, home, shared_
     report, output = run_import(directory, tmp_path, "--publish")
 
     assert report["rejected"] == []
-    assert set(report) == {"created", "updated", "unchanged", "rejected", "warnings"}
+    assert set(report) == {"created", "updated", "unchanged", "rejected", "warnings", "notices"}
     assert "Import terminé." in output and "créés :" in output
     assert StartupPage.objects.live().count() == 157
     assert IncubatorPage.objects.count() == 23

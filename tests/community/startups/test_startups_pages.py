@@ -152,6 +152,10 @@ def test_demo_creates_the_startup_section_and_is_idempotent(client, demo_site):
     soup_of(client, "/incubateurs/fabrique-des-territoires/")
     soup = soup_of(client, "/startups/?phase=construction")
     assert "Cantine locale" in soup.get_text()
+    soup = soup_of(client, "/startups/cantine-locale/")
+    assert soup.find("h2", id="qualite").get_text(strip=True) == "Qualité et conformité"
+    soup = soup_of(client, "/startups/organisations/ministere-des-territoires-demo/")
+    assert "Cantine locale" in soup.get_text()
     revisions = Revision.objects.count()
     call_command("load_demo", "--no-admin", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Revision.objects.count() == revisions
