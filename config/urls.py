@@ -8,10 +8,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.api import api_router
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),  # read-only open data (core/api.py)
     path("", include("resources.search.urls")),  # /recherche/…
     path("", include("resources.library.urls")),  # /compte/contributions/…
     path("", include("resources.guides.urls")),  # /ameliorer/…

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
@@ -55,6 +57,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "wagtail.api.v2",
+    "rest_framework",
+    "django.contrib.sitemaps",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -196,6 +201,10 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # sign-up, login and feedback; allauth's limits stay on top for failed logins and reset emails.
 FABRIQUE_RATE_LIMIT = env_int("FABRIQUE_RATE_LIMIT", 10)
 FABRIQUE_RATE_LIMIT_PERIOD = env_int("FABRIQUE_RATE_LIMIT_PERIOD", 60)
+# Open data (/api/v2/, /api/betagouv/v2.7/, feeds): reads per address per period, and how long any
+# proxy or client may keep an answer (core/api.py).
+FABRIQUE_API_RATE_LIMIT = env_int("FABRIQUE_API_RATE_LIMIT", 120)
+FABRIQUE_API_MAX_AGE = env_int("FABRIQUE_API_MAX_AGE", 300)
 # Trust X-Forwarded-For only behind a proxy that sets it (otherwise anyone could forge it).
 FABRIQUE_TRUST_X_FORWARDED_FOR = env_bool("FABRIQUE_TRUST_X_FORWARDED_FOR", False)
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
@@ -21,7 +22,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from core.blocks import BODY_BLOCKS
-from core.pages import BasePage, ImportedPageMixin, IndexPage
+from core.pages import BasePage, ImportedPageMixin, IndexPage, api_slugs
 
 WORDS_PER_MINUTE = 200
 REVIEW_INTERVALS = [(90, "3 mois"), (180, "6 mois"), (365, "1 an"), (730, "2 ans")]
@@ -108,6 +109,15 @@ class GuidePage(ImportedPageMixin, BasePage):
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("next_review_on"),
+    ]
+    # The coach and the review schedule are editorial bookkeeping: not in the open data.
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("icon"),
+        APIField("body"),
+        api_slugs("phases"),
+        api_slugs("roles"),
+        APIField("last_reviewed_at"),
     ]
 
     class Meta:
