@@ -15,9 +15,13 @@
   and a rate limit per client address (`core.security.ratelimit`).
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.db.models import Q
+from django.http import JsonResponse
 from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -56,6 +60,35 @@ def private_collection_ids() -> set[int]:
     return set(Collection.objects.filter(condition).values_list("pk", flat=True)) if restricted else set()
 
 
+def within_api_rate_limit(request) -> bool:
+    """Count one read of the open data against the client's address (and account, if any)."""
+    return ratelimit.allow(request, RATE_LIMIT_SCOPE, limit=settings.FABRIQUE_API_RATE_LIMIT)
+
+
+def cacheable(response):
+    """A 200 may be kept by any proxy for a while; an error or a refusal is not kept."""
+    if response.status_code == 200:
+        patch_cache_control(response, public=True, max_age=settings.FABRIQUE_API_MAX_AGE)
+    else:
+        patch_cache_control(response, no_cache=True)
+    return response
+
+
+def open_data_view(view):
+    """A plain Django view of open data (feeds, beta.gouv.fr endpoints): GET/HEAD, limited, cacheable."""
+
+    @wraps(view)
+    @require_safe
+    def wrapper(request, *args, **kwargs):
+        if not within_api_rate_limit(request):
+            response = JsonResponse({"detail": RATE_LIMIT_MESSAGE}, status=429)
+            response["Retry-After"] = str(settings.FABRIQUE_RATE_LIMIT_PERIOD)
+            return cacheable(response)
+        return cacheable(view(request, *args, **kwargs))
+
+    return wrapper
+
+
 class JSONOnly(BaseContentNegotiation):
     """Always JSON, whatever `Accept` says (a browser asking for HTML gets JSON, not a 406)."""
 
@@ -76,16 +109,11 @@ class OpenDataAPIMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        allowed = ratelimit.allow(request, RATE_LIMIT_SCOPE, limit=settings.FABRIQUE_API_RATE_LIMIT)
-        if not allowed:
+        if not within_api_rate_limit(request):
             raise Throttled(wait=settings.FABRIQUE_RATE_LIMIT_PERIOD, detail=RATE_LIMIT_MESSAGE)
 
     def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        if response.status_code == 200:
-            patch_cache_control(response, public=True, max_age=settings.FABRIQUE_API_MAX_AGE)
-        else:
-            patch_cache_control(response, no_cache=True)
+        response = cacheable(super().finalize_response(request, response, *args, **kwargs))
         # One renderer: the answer does not depend on `Accept`, so the anonymous page cache may keep it.
         response.headers.pop("Vary", None)
         return response
