@@ -12,16 +12,11 @@
   data by putting it in a restricted collection.
 - JSON only (no browsable HTML renderer, whose inline scripts the site's CSP forbids), no
   authentication (nothing personal is served), `Cache-Control: public, max-age` on every answer,
-  and a rate limit per client address (`core.security.ratelimit`).
+  and a rate limit per client address (`core/opendata.py`).
 """
-
-from functools import wraps
 
 from django.conf import settings
 from django.db.models import Q
-from django.http import JsonResponse
-from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_safe
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -34,10 +29,8 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 
-from core.security import ratelimit
+from core.opendata import RATE_LIMIT_MESSAGE, cacheable, within_api_rate_limit
 
-RATE_LIMIT_SCOPE = "api"
-RATE_LIMIT_MESSAGE = "Trop de requêtes en peu de temps : patientez une minute avant de réessayer."
 
 
 def anonymous_pages(request=None):
@@ -58,35 +51,6 @@ def private_collection_ids() -> set[int]:
     for collection in restricted:
         condition |= Q(path__startswith=collection.path)
     return set(Collection.objects.filter(condition).values_list("pk", flat=True)) if restricted else set()
-
-
-def within_api_rate_limit(request) -> bool:
-    """Count one read of the open data against the client's address (and account, if any)."""
-    return ratelimit.allow(request, RATE_LIMIT_SCOPE, limit=settings.FABRIQUE_API_RATE_LIMIT)
-
-
-def cacheable(response):
-    """A 200 may be kept by any proxy for a while; an error or a refusal is not kept."""
-    if response.status_code == 200:
-        patch_cache_control(response, public=True, max_age=settings.FABRIQUE_API_MAX_AGE)
-    else:
-        patch_cache_control(response, no_cache=True)
-    return response
-
-
-def open_data_view(view):
-    """A plain Django view of open data (feeds, beta.gouv.fr endpoints): GET/HEAD, limited, cacheable."""
-
-    @wraps(view)
-    @require_safe
-    def wrapper(request, *args, **kwargs):
-        if not within_api_rate_limit(request):
-            response = JsonResponse({"detail": RATE_LIMIT_MESSAGE}, status=429)
-            response["Retry-After"] = str(settings.FABRIQUE_RATE_LIMIT_PERIOD)
-            return cacheable(response)
-        return cacheable(view(request, *args, **kwargs))
-
-    return wrapper
 
 
 class JSONOnly(BaseContentNegotiation):

@@ -2,7 +2,7 @@
 
 from django.http import HttpResponse, JsonResponse
 
-from core.api import open_data_view
+from core.opendata import open_data_view
 
 from ..models import StartupIndexPage
 from . import people, records

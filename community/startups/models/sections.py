@@ -1,11 +1,15 @@
 """The startup directory's front page: its listing is the faceted directory, not a list of children."""
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from core.feeds import ATOM, FEED_ROUTES, RSS
 from core.pages import IndexPage
 
+from .. import feeds
 from ..directory import startup_directory
 
 
-class StartupIndexPage(IndexPage):
+class StartupIndexPage(RoutablePageMixin, IndexPage):
     """The startup directory: every startup d'État of the network, filterable."""
 
     subpage_types = ["startups.StartupPage"]
@@ -18,3 +22,14 @@ class StartupIndexPage(IndexPage):
         context = super(IndexPage, self).get_context(request, *args, **kwargs)
         context.update(startup_directory(request, self).context())
         return context
+
+    @path(FEED_ROUTES[RSS])
+    def rss_feed(self, request):
+        return feeds.startup_feed(request, self, RSS)
+
+    @path(FEED_ROUTES[ATOM])
+    def atom_feed(self, request):
+        return feeds.startup_feed(request, self, ATOM)
+
+    def feed_links(self, request):
+        return feeds.startup_feed_links(self, request)
