@@ -30,6 +30,7 @@ def measure(directory: Path, copies: int, runs: int) -> dict:
     try:
         os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
         os.environ["FABRIQUE_PAGE_CACHE"] = "0"
+        os.environ["DJANGO_DEBUG"] = "0"  # as in production: no query log kept in memory
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
         sys.path.insert(0, str(ROOT))
         sys.path.insert(0, str(ROOT / "bench"))
@@ -41,9 +42,10 @@ def measure(directory: Path, copies: int, runs: int) -> dict:
         from django.test import Client
         from django.test.utils import CaptureQueriesContext, override_settings, setup_test_environment
 
+        from import_betagouv import replicate
+
         from community.startups.betagouv import import_betagouv
         from home.site import setup_site
-        from import_betagouv import replicate
 
         if copies > 1:
             content = workdir / "content"
@@ -58,9 +60,10 @@ def measure(directory: Path, copies: int, runs: int) -> dict:
             for endpoint in ENDPOINTS:
                 times = []
                 for _ in range(runs):
+                    connection.queries_log.clear()
                     with CaptureQueriesContext(connection) as queries:
                         started = time.perf_counter()
-                        response = client.get(f"/api/betagouv/v2.7/{endpoint}")
+                        response = client.get(f"/api/betagouv/v2.7/{endpoint}", secure=True)
                         times.append(time.perf_counter() - started)
                     assert response.status_code == 200, (endpoint, response.status_code)
                 result[endpoint] = {
@@ -68,7 +71,14 @@ def measure(directory: Path, copies: int, runs: int) -> dict:
                     "queries": len(queries),
                     "kilobytes": round(len(response.content) / 1024, 1),
                 }
-        data = json.loads(client.get("/api/betagouv/v2.7/startups.json").content)
+        if os.environ.get("BENCH_PROFILE"):
+            import cProfile
+            import pstats
+
+            with cProfile.Profile() as profile:
+                client.get("/api/betagouv/v2.7/startups.json", secure=True)
+            pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
+        data = json.loads(client.get("/api/betagouv/v2.7/startups.json", secure=True).content)
         result["startups"] = len(data["data"])
         return result
     finally:
@@ -76,7 +86,9 @@ def measure(directory: Path, copies: int, runs: int) -> dict:
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("directory", nargs="?", default=str(DEFAULT_DIR))
     parser.add_argument("--scales", default="1,10")
     parser.add_argument("--runs", type=int, default=5)

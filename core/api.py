@@ -32,7 +32,6 @@ from rest_framework.renderers import JSONRenderer
 from core.opendata import RATE_LIMIT_MESSAGE, cacheable, within_api_rate_limit
 
 
-
 def anonymous_pages(request=None):
     """Live pages an anonymous visitor may read, on the request's site (every site without one)."""
     pages = Page.objects.live().public()

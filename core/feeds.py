@@ -77,7 +77,8 @@ def feed_links(index_page, request, title, query: str = "") -> list[dict]:
     if base is None:
         return []
     suffix = f"?{query}" if query else ""
+    kinds = [(RSS, "application/rss+xml", "RSS"), (ATOM, "application/atom+xml", "Atom")]
     return [
-        {"type": "application/rss+xml", "title": f"{title} (RSS)", "href": base + FEED_ROUTES[RSS] + suffix},
-        {"type": "application/atom+xml", "title": f"{title} (Atom)", "href": base + FEED_ROUTES[ATOM] + suffix},
+        {"type": media_type, "title": f"{title} ({name})", "href": base + FEED_ROUTES[kind] + suffix}
+        for kind, media_type, name in kinds
     ]

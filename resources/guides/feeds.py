@@ -35,7 +35,8 @@ class GuideFeed(PageFeed):
 
     def item_guid(self, page):
         published = page.last_published_at
-        return page.get_full_url(self.request) + (f"#publication-{published:%Y%m%d%H%M%S}" if published else "")
+        suffix = f"#publication-{published:%Y%m%d%H%M%S}" if published else ""
+        return page.get_full_url(self.request) + suffix
 
     item_guid_is_permalink = False
 
