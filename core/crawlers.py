@@ -47,7 +47,12 @@ def sitemap_section(request, section):
 def robots_txt(request):
     lines = ["User-agent: *"]
     lines += [f"Disallow: {prefix}" for prefix in settings.FABRIQUE_ROBOTS_DISALLOW]
-    lines += ["Disallow: /*?", "Allow: /*?page=", "", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    lines += [
+        "Disallow: /*?",
+        "Allow: /*?page=",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

@@ -40,7 +40,9 @@ def sitemap_entries(client, url="/sitemap.xml"):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)
-    return {entry.findtext("sm:loc", namespaces=NS): entry.findtext("sm:lastmod", namespaces=NS) for entry in root}
+    return {
+        entry.findtext("sm:loc", namespaces=NS): entry.findtext("sm:lastmod", namespaces=NS) for entry in root
+    }
 
 
 def test_the_sitemap_lists_every_live_public_page_and_nothing_else(client, home, pages):

@@ -15,12 +15,15 @@ template line by line; what differs on purpose:
 """
 
 import datetime
+import html
+import re
 from urllib.parse import quote
 
 from django.db.models import Prefetch
-from django.utils.html import strip_tags
 
 from ..models import IncubatorPage, Organisation, StartupPage, StartupPhase
+
+TAG = re.compile(r"<[^>]*>")
 
 
 def _text(value) -> str:
@@ -31,10 +34,11 @@ def _date(value) -> str:
     return value.isoformat() if isinstance(value, datetime.date) else ""
 
 
-def public_startups():
+def public_startups(with_body=False):
     """Live startups anonymous visitors may read, with what the records need in a few queries."""
+    pages = StartupPage.objects.all() if with_body else StartupPage.objects.defer_streamfields()
     return (
-        StartupPage.objects.live()
+        pages.live()
         .public()
         .select_related("incubator", "current_phase")
         .prefetch_related(
@@ -62,13 +66,15 @@ def incubator_id(page) -> str:
     return page.betagouv_id or page.slug if page is not None else ""
 
 
-def _incubator_ids(page, public_incubator_ids) -> list[str]:
-    """Every incubator of the startup: `incubators` of the fiche (co-incubation), else its one incubator."""
+def incubators_of(page, public_incubator_ids) -> tuple[str, list[str]]:
+    """The startup's incubator and all its incubators (co-incubation: the fiche's `incubators`),
+    published ones only; `""` and `[]` when there is none."""
+    main = incubator_id(page.incubator)
+    main = main if main in public_incubator_ids else ""
     listed = page.extra.get("incubators") if isinstance(page.extra, dict) else None
     if isinstance(listed, list) and listed:
-        return [str(item).strip() for item in listed if str(item).strip() in public_incubator_ids]
-    main = incubator_id(page.incubator)
-    return [main] if main in public_incubator_ids else []
+        return main, [str(item).strip() for item in listed if str(item).strip() in public_incubator_ids]
+    return main, [main] if main else []
 
 
 def phases_of(page) -> list[dict]:
@@ -86,7 +92,9 @@ def markdown_of(page) -> str:
         if block.get("type") == "heading" and isinstance(value, dict):
             parts.append(f"## {value.get('text', '')}")
         elif isinstance(value, str):
-            parts.append(strip_tags(value).strip())
+            # The editor's own rich text: a regular expression is enough, and 20 times faster
+            # than Django's strip_tags (an HTML parser) over a thousand pages.
+            parts.append(html.unescape(TAG.sub("", value)).strip())
     return quote("\n\n".join(part for part in parts if part))
 
 
@@ -124,18 +132,14 @@ def startup_resource(page, public_incubator_ids) -> dict:
             attributes[key] = _extra(page, key)
     if page.accessibility_status:
         attributes["accessibility_status"] = page.accessibility_status
-    main = incubator_id(page.incubator) if incubator_id(page.incubator) in public_incubator_ids else ""
+    main, incubators = incubators_of(page, public_incubator_ids)
     return {
         "id": startup_id(page),
         "type": "startup",
         "attributes": attributes,
         "relationships": {
             "incubator": {"data": {"type": "incubator", "id": main}},
-            "incubators": {
-                "data": [
-                    {"type": "incubator", "id": ident} for ident in _incubator_ids(page, public_incubator_ids)
-                ]
-            },
+            "incubators": {"data": [{"type": "incubator", "id": ident} for ident in incubators]},
         },
     }
 
@@ -151,7 +155,7 @@ def startups_document(directory_url: str) -> dict:
     public_ids = {incubator_id(page) for page in incubators}
     return {
         "links": {"self": directory_url},
-        "data": [startup_resource(page, public_ids) for page in public_startups()],
+        "data": [startup_resource(page, public_ids) for page in public_startups(with_body=True)],
         "included": [
             {
                 "id": incubator_id(page),

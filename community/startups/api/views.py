@@ -68,21 +68,20 @@ def startups_csv(request):
     public_ids = {records.incubator_id(page) for page in records.public_incubators()}
     for page in records.public_startups():
         phases = records.phases_of(page)
-        resource = records.startup_resource(page, public_ids)
-        incubators = ",".join(item["id"] for item in resource["relationships"]["incubators"]["data"])
+        incubator, incubators = records.incubators_of(page, public_ids)
         cells = [
             records.startup_id(page),
             _quoted(page.title),
             _quoted(page.mission),
             phases[0]["start"] if phases else "",
             phases[-1]["name"] if phases else "",
-            resource["relationships"]["incubator"]["data"]["id"],
+            incubator,
             _or_null(page.stats_url),
             _or_null(page.site_url),
             _or_null(page.repository_url),
             _quoted(page.accessibility_status),
             page.public_contact,
-            _quoted(incubators),
+            _quoted(",".join(incubators)),
         ]
         lines.append(";".join(cells))
     response = HttpResponse("\n".join(lines) + "\n", content_type="text/csv; charset=utf-8")
