@@ -2,15 +2,14 @@
 
 - The sitemap lists the site's live public pages (Wagtail's generator: `live().public()`, so no
   draft and no page under a view restriction), each with its `lastmod`. Past
-  `FABRIQUE_SITEMAP_LIMIT` addresses (50,000, the protocol's limit) /sitemap.xml becomes an index of
-  /sitemap-pages.xml?p=1, ?p=2…
+  50,000 addresses (the protocol's limit, `Sitemap.limit`) /sitemap.xml becomes an index of
+  /sitemap-pages.xml, ?p=2…
 - robots.txt keeps crawlers out of what is personal, carries a form or answers machines
-  (`FABRIQUE_ROBOTS_DISALLOW`) and out of every address with a query string (listing filters, sorts,
+  (`ROBOTS_DISALLOW`) and out of every address with a query string (listing filters, sorts,
   searches: endless combinations of pages the sitemap already lists), except pagination.
 - The favicon is DSFR's own (the Marianne), which browsers ask for at /favicon.ico.
 """
 
-from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
@@ -19,15 +18,24 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
 
 SECTION = "pages"
+# Route prefixes of config/urls.py and the apps' urls.py: personal pages and accounts, forms, the
+# site search and the machine-readable API (feeds stay open: they are meant to be found).
+ROBOTS_DISALLOW = (
+    "/admin/",
+    "/django-admin/",
+    "/compte/",
+    "/membres/",
+    "/recherche/",
+    "/avis/",
+    "/ameliorer/",
+    "/parcours/mes-parcours/",
+    "/api/",
+)
 FAVICON = "dsfr/dist/favicon/favicon.ico"
 
 
 class PublicPagesSitemap(Sitemap):
-    """The site's live public pages, split in files of `FABRIQUE_SITEMAP_LIMIT` addresses."""
-
-    @property
-    def limit(self):
-        return settings.FABRIQUE_SITEMAP_LIMIT
+    """The site's live public pages, split in files of `limit` (50,000) addresses."""
 
 
 @require_safe
@@ -46,7 +54,7 @@ def sitemap_section(request, section):
 @require_safe
 def robots_txt(request):
     lines = ["User-agent: *"]
-    lines += [f"Disallow: {prefix}" for prefix in settings.FABRIQUE_ROBOTS_DISALLOW]
+    lines += [f"Disallow: {prefix}" for prefix in ROBOTS_DISALLOW]
     lines += [
         "Disallow: /*?",
         "Allow: /*?page=",

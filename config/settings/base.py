@@ -205,20 +205,6 @@ FABRIQUE_RATE_LIMIT_PERIOD = env_int("FABRIQUE_RATE_LIMIT_PERIOD", 60)
 # proxy or client may keep an answer (core/api.py).
 FABRIQUE_API_RATE_LIMIT = env_int("FABRIQUE_API_RATE_LIMIT", 120)
 FABRIQUE_API_MAX_AGE = env_int("FABRIQUE_API_MAX_AGE", 300)
-# Addresses per sitemap file (the protocol's maximum), and what crawlers are kept out of
-# (core/crawlers.py): personal pages, forms, the search, the machine-readable API.
-FABRIQUE_SITEMAP_LIMIT = env_int("FABRIQUE_SITEMAP_LIMIT", 50_000)
-FABRIQUE_ROBOTS_DISALLOW = (
-    "/admin/",
-    "/django-admin/",
-    "/compte/",
-    "/membres/",
-    "/recherche/",
-    "/avis/",
-    "/ameliorer/",
-    "/parcours/mes-parcours/",
-    "/api/",
-)
 # Trust X-Forwarded-For only behind a proxy that sets it (otherwise anyone could forge it).
 FABRIQUE_TRUST_X_FORWARDED_FOR = env_bool("FABRIQUE_TRUST_X_FORWARDED_FOR", False)
 

@@ -3,14 +3,13 @@
 import xml.etree.ElementTree as ET
 
 from django.contrib.staticfiles import finders
-from django.test import override_settings
 from django.utils import timezone
 
 from wagtail.models import Page, Site
 
 import pytest
 
-from core.crawlers import FAVICON
+from core.crawlers import FAVICON, PublicPagesSitemap
 from tests.resources.library.factories import ResourcePageFactory
 from tests.visibility import HIDDEN, make_visibility_pages
 
@@ -56,8 +55,8 @@ def test_the_sitemap_lists_every_live_public_page_and_nothing_else(client, home,
         assert not any(url.rstrip("/").endswith(slug) for url in entries), slug
 
 
-@override_settings(FABRIQUE_SITEMAP_LIMIT=2)
-def test_a_large_sitemap_becomes_an_index_of_sections(client, pages):
+def test_a_large_sitemap_becomes_an_index_of_sections(client, pages, monkeypatch):
+    monkeypatch.setattr(PublicPagesSitemap, "limit", 2)
     response = client.get("/sitemap.xml")
     root = ET.fromstring(response.content)
     assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
