@@ -4,8 +4,11 @@ from django.db import models
 from django.utils.encoding import force_str
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
+
+from rest_framework.relations import SlugRelatedField
 
 from core.text import fold, stemmed_text
 
@@ -43,6 +46,11 @@ def _field_texts(obj, field):
                 yield from _field_texts(item, sub_field)
 
 
+def api_slugs(name: str, many: bool = True) -> APIField:
+    """A taxonomy (or snippet) field in the API as its slugs, the identifiers the listings filter on."""
+    return APIField(name, serializer=SlugRelatedField(slug_field="slug", many=many, read_only=True))
+
+
 class BasePage(Page):
     """What every page of the site shares: a short introduction shown in lists and search."""
 
@@ -53,6 +61,8 @@ class BasePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    # What the read-only API (/api/v2/pages/?fields=…) gives of each page type; each adds its own.
+    api_fields = [APIField("intro")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),

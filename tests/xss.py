@@ -28,7 +28,8 @@ URL_ATTRIBUTES = {
     "srcset",
 }
 FORBIDDEN_TAGS = {"object", "embed", "base", "applet", "frame", "frameset"}
-# Non-executable inline scripts the Wagtail admin uses to pass data to its JavaScript.
+# Non-executable inline scripts: the Wagtail admin's data for its JavaScript, and the public pages'
+# JSON-LD breadcrumb (core/templatetags/page_meta.py).
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 # What every payload tries to call: found in the code of an inline script, it means a payload got in.
 PAYLOAD_CALLS = ("alert(", "msgbox(", "evil.example")
@@ -84,7 +85,7 @@ def _unknown_script(tag, admin: bool) -> list[str]:
         # The site's own files; the admin also loads its translations from /admin/jsi18n/.
         known = (settings.STATIC_URL, "/admin/") if admin else (settings.STATIC_URL,)
         return [] if src.startswith(known) and not tag.text.strip() else [f"<script src={src}>"]
-    if admin and tag.get("type", "").lower() in DATA_SCRIPT_TYPES:
+    if tag.get("type", "").lower() in DATA_SCRIPT_TYPES:
         json.loads(tag.text)  # data, not code: it must be valid JSON (a breakout would not be)
         return []
     if admin and not any(marker in tag.text for marker in PAYLOAD_CALLS):

@@ -48,6 +48,10 @@ FABRIQUE_WORKER_PROCESSES = env_int("WEB_CONCURRENCY", 1)
 # accounts (password spraying) and per account; every login POST per address; sign-ups per address.
 FABRIQUE_RATE_LIMIT = env_int("FABRIQUE_RATE_LIMIT", 10)
 FABRIQUE_RATE_LIMIT_PERIOD = env_int("FABRIQUE_RATE_LIMIT_PERIOD", 60)
+# Open data (/api/v2/, /api/betagouv/v2.7/, feeds): reads per address per period, and how long any
+# proxy or client may keep an answer (core/api.py).
+FABRIQUE_API_RATE_LIMIT = env_int("FABRIQUE_API_RATE_LIMIT", 120)
+FABRIQUE_API_MAX_AGE = env_int("FABRIQUE_API_MAX_AGE", 300)
 FABRIQUE_LOGIN_FAILURES_PER_ADDRESS = env_int("FABRIQUE_LOGIN_FAILURES_PER_ADDRESS", 10)
 FABRIQUE_LOGIN_FAILURES_PER_ACCOUNT = env_int("FABRIQUE_LOGIN_FAILURES_PER_ACCOUNT", 5)
 ACCOUNT_RATE_LIMITS = {

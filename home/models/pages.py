@@ -3,6 +3,7 @@
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -38,6 +39,7 @@ class HomePage(BasePage):
         FieldPanel("latest_count"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("hero_text")]
+    api_fields = [*BasePage.api_fields, APIField("hero_title"), APIField("hero_text")]
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
@@ -102,6 +104,7 @@ class ContentPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("body")]
 
     # Under the home page (or another content page), never beside it at the tree's root, outside
     # every site, where no visitor could reach it.

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
@@ -21,19 +23,33 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from core.blocks import BODY_BLOCKS
-from core.pages import BasePage, ImportedPageMixin, IndexPage
+from core.feeds import ATOM, FEED_ROUTES, RSS
+from core.pages import BasePage, ImportedPageMixin, IndexPage, api_slugs
+
+from . import feeds
 
 WORDS_PER_MINUTE = 200
 REVIEW_INTERVALS = [(90, "3 mois"), (180, "6 mois"), (365, "1 an"), (730, "2 ans")]
 
 
-class GuideIndexPage(IndexPage):
+class GuideIndexPage(RoutablePageMixin, IndexPage):
     """The methodology's front page: the guides written and reviewed by coaches hang under it."""
 
     subpage_types = ["guides.GuidePage"]
 
     class Meta:
         verbose_name = "accueil des guides"
+
+    @path(FEED_ROUTES[RSS])
+    def rss_feed(self, request):
+        return feeds.guide_feed(request, self, RSS)
+
+    @path(FEED_ROUTES[ATOM])
+    def atom_feed(self, request):
+        return feeds.guide_feed(request, self, ATOM)
+
+    def feed_links(self, request):
+        return feeds.guide_feed_links(self, request)
 
 
 class GuidePageTag(TaggedItemBase):
@@ -110,6 +126,15 @@ class GuidePage(ImportedPageMixin, BasePage):
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("next_review_on"),
+    ]
+    # The coach and the review schedule are editorial bookkeeping: not in the open data.
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("icon"),
+        APIField("body"),
+        api_slugs("phases"),
+        api_slugs("roles"),
+        APIField("last_reviewed_at"),
     ]
 
     class Meta:

@@ -50,6 +50,11 @@ def assert_common_headers(response, frame_options="DENY"):
     assert "geolocation=()" in response["Permissions-Policy"]
 
 
+# A <script> of a non-JavaScript type is a data block: never run, so never blocked by the CSP
+# (json_script's data, the JSON-LD breadcrumb of core/templatetags/page_meta.py).
+DATA_BLOCK_TYPES = frozenset({"application/json", "application/ld+json"})
+
+
 class InlineCodeFinder(HTMLParser):
     """Collects what a strict CSP would block: inline scripts and styles, event handlers."""
 
@@ -60,7 +65,7 @@ class InlineCodeFinder(HTMLParser):
     def handle_starttag(self, tag, attrs):
         names = {name for name, _ in attrs}
         values = dict(attrs)
-        if tag == "script" and "src" not in names and values.get("type") != "application/json":
+        if tag == "script" and "src" not in names and values.get("type") not in DATA_BLOCK_TYPES:
             self.problems.append(f"<script> en ligne : {self.getpos()}")
         if tag == "style":
             self.problems.append(f"<style> en ligne : {self.getpos()}")

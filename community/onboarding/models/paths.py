@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
-from core.pages import BasePage
+from core.pages import BasePage, api_slugs
 
 from .. import checklist
 from ..progress import ordered_steps
@@ -41,6 +41,7 @@ class OnboardingPathPage(RoutablePageMixin, BasePage):
         *BasePage.search_fields,
         index.RelatedFields("steps", [index.SearchField("title"), index.SearchField("what_to_do")]),
     ]
+    api_fields = [*BasePage.api_fields, api_slugs("roles")]
 
     parent_page_types = ["onboarding.OnboardingIndexPage"]
     subpage_types = []

@@ -5,6 +5,7 @@ import datetime
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -14,7 +15,7 @@ from modelcluster.fields import ParentalKey
 from community.members.models import Member
 from core.blocks.people import ContactBlock, SkillBlock
 from core.blocks.text import RICH_TEXT_FEATURES, SHORT_TEXT_FEATURES
-from core.pages import BasePage
+from core.pages import BasePage, api_slugs
 from resources.guides.models import GuidePage
 from resources.library.models import ResourceIndexPage, ResourcePage
 
@@ -94,6 +95,13 @@ class RolePage(BasePage):
         index.SearchField("skills"),
         index.RelatedFields("responsibilities", [index.SearchField("text")]),
         index.RelatedFields("role", [index.SearchField("name"), index.SearchField("description")]),
+    ]
+    # `whom_to_ask` names people: the page shows it, the open data does not.
+    api_fields = [
+        *BasePage.api_fields,
+        api_slugs("role", many=False),
+        APIField("mission"),
+        APIField("skills"),
     ]
 
     parent_page_types = ["onboarding.RoleIndexPage"]

@@ -3,11 +3,12 @@
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.pages import BasePage, ImportedPageMixin, IndexPage
+from core.pages import BasePage, ImportedPageMixin, IndexPage, api_slugs
 
 from .attribution import BetagouvSourceMixin
 
@@ -71,6 +72,17 @@ class IncubatorPage(BetagouvSourceMixin, ImportedPageMixin, BasePage):
         *BasePage.search_fields,
         index.SearchField("short_description"),
         index.SearchField("description"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("betagouv_id"),
+        APIField("short_description"),
+        APIField("description"),
+        api_slugs("owner_organisation", many=False),
+        APIField("website"),
+        APIField("github"),
+        APIField("public_contact"),
+        APIField("address"),
     ]
 
     parent_page_types = ["startups.IncubatorIndexPage"]

@@ -2,9 +2,10 @@
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from core.feeds import ATOM, FEED_ROUTES, RSS
 from core.pages import IndexPage
 
-from .. import sponsors
+from .. import feeds, sponsors
 from ..directory import startup_directory
 
 
@@ -25,3 +26,14 @@ class StartupIndexPage(RoutablePageMixin, IndexPage):
     @path("organisations/<str:slug>/", name="organisation")
     def organisation_view(self, request, slug):
         return sponsors.organisation_page(request, self, slug)
+
+    @path(FEED_ROUTES[RSS])
+    def rss_feed(self, request):
+        return feeds.startup_feed(request, self, RSS)
+
+    @path(FEED_ROUTES[ATOM])
+    def atom_feed(self, request):
+        return feeds.startup_feed(request, self, ATOM)
+
+    def feed_links(self, request):
+        return feeds.startup_feed_links(self, request)

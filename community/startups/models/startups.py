@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -14,7 +15,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.blocks import BODY_BLOCKS
-from core.pages import BasePage, ImportedPageMixin, route_url
+from core.pages import BasePage, ImportedPageMixin, api_slugs, route_url
 
 from .attribution import BetagouvSourceMixin
 from .compliance import ComplianceMixin
@@ -128,6 +129,24 @@ class StartupPage(BetagouvSourceMixin, ComplianceMixin, ImportedPageMixin, BaseP
         index.FilterField("current_phase"),
         index.FilterField("incubator"),
     ]
+    # `public_contact`, not `contact`: an e-mail address is often a named person's (see the field).
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("betagouv_id"),
+        APIField("mission"),
+        APIField("body"),
+        APIField("incubator"),
+        api_slugs("sponsors"),
+        api_slugs("thematiques"),
+        api_slugs("current_phase", many=False),
+        APIField("phase_history"),
+        APIField("techno"),
+        APIField("site_url"),
+        APIField("repository_url"),
+        APIField("stats_url"),
+        APIField("public_contact"),
+        APIField("accessibility_status"),
+    ]
 
     parent_page_types = ["startups.StartupIndexPage"]
     subpage_types = []
@@ -145,6 +164,13 @@ class StartupPage(BetagouvSourceMixin, ComplianceMixin, ImportedPageMixin, BaseP
         self.current_phase_id = phase.phase_id if phase else None
         self.current_phase_start = phase.start if phase else None
         return super().save(*args, **kwargs)
+
+    @property
+    def phase_history(self):
+        """Phases in date order as plain data (the API's `phase_history`)."""
+        return [
+            {"phase": phase.phase.slug, "start": phase.start, "end": phase.end} for phase in self.timeline
+        ]
 
     @cached_property
     def timeline(self):

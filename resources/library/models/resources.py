@@ -5,13 +5,14 @@ from django.db import models
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
 from core.blocks import BODY_BLOCKS
-from core.pages import BasePage
+from core.pages import BasePage, api_slugs
 from core.taxonomy.models import Taxonomy
 
 LICENCES = [
@@ -101,6 +102,18 @@ class ResourcePage(BasePage):
         index.RelatedFields("kind", [index.SearchField("name")]),
         index.FilterField("kind"),
         index.FilterField("updated_on"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("body"),
+        api_slugs("kind", many=False),
+        APIField("document"),
+        APIField("external_url"),
+        api_slugs("phases"),
+        api_slugs("roles"),
+        api_slugs("thematiques"),
+        APIField("licence"),
+        APIField("updated_on"),
     ]
 
     parent_page_types = ["library.ResourceIndexPage"]

@@ -2,19 +2,31 @@
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from core.feeds import ATOM, FEED_ROUTES, RSS
 from core.pages import IndexPage
 
-from .. import submission
+from .. import feeds, submission
 from ..listing import resource_listing
 
 
-class ResourceIndexPage(IndexPage):
+class ResourceIndexPage(RoutablePageMixin, IndexPage):
     """The shared resource library ("Ressources"): templates, tools, checklists, contacts."""
 
     subpage_types = ["library.ResourcePage"]
 
     class Meta:
         verbose_name = "bibliothèque de ressources"
+
+    @path(FEED_ROUTES[RSS])
+    def rss_feed(self, request):
+        return feeds.resource_feed(request, self, RSS)
+
+    @path(FEED_ROUTES[ATOM])
+    def atom_feed(self, request):
+        return feeds.resource_feed(request, self, ATOM)
+
+    def feed_links(self, request):
+        return feeds.resource_feed_links(self, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
