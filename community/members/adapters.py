@@ -10,6 +10,7 @@ from django.conf import settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 
+from .claims import link_verified_addresses
 from .membership import activate_member
 
 
@@ -44,6 +45,8 @@ class AccountAdapter(DefaultAccountAdapter):
         return email
 
     def confirm_email(self, request, email_address):
+        # allauth's `email_confirmed` signal, sent inside, links a matching fiche first
+        # (community/members/claims.py): activate_member then finds it instead of making a profile.
         confirmed = super().confirm_email(request, email_address)
         if confirmed:
             activate_member(email_address.user)
@@ -59,5 +62,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
     def save_user(self, request, sociallogin, form=None):
         user = super().save_user(request, sociallogin, form)
+        # An address the provider marks verified names the person's fiche: no second profile.
+        link_verified_addresses(user, request)
         activate_member(user)
         return user

@@ -51,6 +51,10 @@ remaining_account_urls = [
 
 account_urlpatterns = [
     path("profil/", views.profile_edit, name="profile_edit"),
+    path("profil/fiche/", views.claim_fiche, name="claim_fiche"),
+    path("profil/missions/ajouter/", views.mission_add, name="mission_add"),
+    path("profil/missions/<int:pk>/terminer/", views.mission_end, name="mission_end"),
+    path("profil/missions/<int:pk>/retirer/", views.mission_withdraw, name="mission_withdraw"),
     *french_account_urls,
     *remaining_account_urls,
     # State SSO (OpenID Connect): routes exist, no provider is offered until configured (README).

@@ -175,6 +175,12 @@ FABRIQUE_ALLOWED_EMAIL_DOMAINS = env_list(
     "FABRIQUE_ALLOWED_EMAIL_DOMAINS",
     ["gouv.fr", "beta.gouv.fr", "francetravail.fr", "ademe.fr", "inria.fr", "cnil.fr", "ofb.fr"],
 )
+# Every beta.gouv.fr member has an address made of their fiche's identifier: `prenom.nom@<domain>`.
+# A verified address of that form links the account to its fiche (community/members/claims.py).
+FABRIQUE_MEMBER_EMAIL_DOMAINS = env_list("FABRIQUE_MEMBER_EMAIL_DOMAINS", ["beta.gouv.fr"])
+# Imported fiches own their fields (name, presentation, competences…): the site shows where to change
+# them on GitHub. True makes the site the source of truth: members edit them here.
+FABRIQUE_MEMBER_SITE_OWNS_FICHES = env_bool("FABRIQUE_MEMBER_SITE_OWNS_FICHES", False)
 ACCOUNT_ADAPTER = "community.members.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "community.members.adapters.SocialAccountAdapter"
 ACCOUNT_FORMS = {
