@@ -149,6 +149,14 @@ class Member(index.Indexed, ClusterableModel):
         """The fiche on GitHub (`authors/prenom.nom.md` → `content/_authors/prenom.nom.md`)."""
         return f"{BETAGOUV_CONTENT_URL}_{quote(self.source)}" if self.source else ""
 
+    @property
+    def account_label(self) -> str:
+        return "oui" if self.user_id else "non"
+
+    @property
+    def alumni_label(self) -> str:
+        return "oui" if self.is_alumni() else "non"
+
     def is_alumni(self, today=None) -> bool:
         validated = [m for m in self.missions.all() if m.validation == Mission.VALIDATED]
         return bool(validated) and not any(m.is_open(today) for m in validated)
