@@ -84,9 +84,10 @@ class MemberAdminForm(WagtailAdminModelForm):
             for name in Member.IMPORTED_FIELDS:
                 if name in self.fields:
                     self.fields[name].disabled = True
+                    source = self.instance.source_url
                     self.fields[
                         name
-                    ].help_text = f"Vient de la fiche beta.gouv.fr : modifiez-la sur GitHub ({self.instance.source_url})."
+                    ].help_text = f"Vient de la fiche beta.gouv.fr : modifiez-la sur GitHub ({source})."
 
 
 class MemberIndexView(generic.IndexView):
@@ -118,7 +119,10 @@ class MergeForm(forms.Form):
     absorbed = forms.CharField(
         label="Identifiant du profil en double",
         max_length=150,
-        help_text="Ce profil-là est supprimé : ses missions, son compte et ses liens passent sur le profil conservé.",
+        help_text=(
+            "Ce profil-là est supprimé : ses missions, son compte et ses liens passent sur le profil "
+            "conservé."
+        ),
     )
 
     def __init__(self, *args, kept, **kwargs):
