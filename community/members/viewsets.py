@@ -81,16 +81,19 @@ class MemberAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and self.instance.is_imported and not settings.FABRIQUE_MEMBER_SITE_OWNS_FICHES:
-            for name in Member.IMPORTED_FIELDS:
-                if name in self.fields:
-                    self.fields[name].disabled = True
-                    source = self.instance.source_url
-                    self.fields[
-                        name
-                    ].help_text = f"Vient de la fiche beta.gouv.fr : modifiez-la sur GitHub ({source})."
+            help_text = (
+                f"Vient de la fiche beta.gouv.fr : modifiez-la sur GitHub ({self.instance.source_url})."
+            )
+            # The identifier too: it is the fiche's file name (with dots, not a slug) and its address.
+            for field in (self.fields.get(name) for name in ("slug", *Member.IMPORTED_FIELDS)):
+                if field is not None:
+                    field.disabled, field.help_text = True, help_text
 
 
 class MemberIndexView(generic.IndexView):
+    # Moderators hold `view_member` (for contributors) but manage no one: the list is for editors.
+    any_permission_required = ["add", "change", "delete"]
+
     def get_base_queryset(self):
         scope = members_in_scope(self.request.user).values("pk")
         return (

@@ -5,6 +5,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -40,6 +41,13 @@ def open_mission_condition(today=None, prefix="") -> Q:
     return Q(**{f"{prefix}end__isnull": True}) | Q(**{f"{prefix}end__gte": today})
 
 
+# beta.gouv.fr identifiers are file names such as `prenom.nom`: a slug with dots.
+identifier_validator = RegexValidator(
+    r"^[-\w.]+\Z",
+    "Lettres, chiffres, points, tirets et tirets bas uniquement (ex. : prenom.nom).",
+)
+
+
 class MemberQuerySet(models.QuerySet):
     def with_account(self):
         return self.filter(user__isnull=False)
@@ -65,7 +73,7 @@ class Member(index.Indexed, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="member",
     )
-    slug = models.SlugField("identifiant", max_length=150, unique=True)
+    slug = models.CharField("identifiant", max_length=150, unique=True, validators=[identifier_validator])
     full_name = models.CharField("nom complet", max_length=200)
     bio = models.TextField("présentation", blank=True)
     roles = ParentalManyToManyField("taxonomy.Role", verbose_name="rôles", blank=True, related_name="members")
