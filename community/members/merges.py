@@ -43,7 +43,8 @@ def _fill_empty_fields(kept: Member, absorbed: Member) -> list[str]:
 def _repoint_other_links(kept: Member, absorbed: Member) -> dict[str, int]:
     moved = {}
     for relation in Member._meta.related_objects:
-        if relation.get_accessor_name() in OWN_RELATIONS or not (relation.many_to_one or relation.one_to_one):
+        # Reverse side of a foreign key from another model; none holds a many-to-many to members.
+        if relation.get_accessor_name() in OWN_RELATIONS or not relation.one_to_many:
             continue
         field = relation.field
         count = relation.related_model._base_manager.filter(**{field.name: absorbed}).update(

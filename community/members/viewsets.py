@@ -217,10 +217,14 @@ class MissionFilterSet(WagtailFilterSet):
         label="Incubateur", queryset=incubators, field_name="startup__incubator"
     )
     startup = django_filters.ModelChoiceFilter(label="Startup", queryset=startups)
+    # A coach picks among their own members only: the list names no one else.
+    member = django_filters.ModelChoiceFilter(
+        label="Membre", queryset=lambda request: members_in_scope(request.user) if request else Member.objects.none()
+    )
 
     class Meta:
         model = Mission
-        fields = ["validation", "member"]
+        fields = ["validation"]
 
 
 class MissionIndexView(generic.IndexView):
