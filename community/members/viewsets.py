@@ -212,6 +212,10 @@ class MemberViewSet(ModelViewSet):
 # --- Missions to validate --------------------------------------------------------------------------
 
 
+def scoped_members(request):
+    return members_in_scope(request.user) if request is not None else Member.objects.none()
+
+
 class MissionFilterSet(WagtailFilterSet):
     incubateur = django_filters.ModelChoiceFilter(
         label="Incubateur", queryset=incubators, field_name="startup__incubator"
@@ -219,7 +223,7 @@ class MissionFilterSet(WagtailFilterSet):
     startup = django_filters.ModelChoiceFilter(label="Startup", queryset=startups)
     # A coach picks among their own members only: the list names no one else.
     member = django_filters.ModelChoiceFilter(
-        label="Membre", queryset=lambda request: members_in_scope(request.user) if request else Member.objects.none()
+        label="Membre", queryset=lambda request: scoped_members(request)
     )
 
     class Meta:

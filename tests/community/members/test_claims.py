@@ -4,13 +4,18 @@ import datetime
 import html
 import re
 
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.socialaccount.adapter import get_adapter
+from allauth.socialaccount.models import SocialAccount, SocialLogin
 
+from community.members.claims import link_verified_addresses
 from community.members.models import ClaimRequest, Member, MemberMerge, User
 from tests.community.members.factories import make_coach, make_fiche, make_user
 from tests.community.startups.factories import incubator, startup
@@ -75,8 +80,6 @@ def test_a_fiche_already_held_is_not_taken_by_a_second_account(client, home):
     # Another account whose verified address names the fiche (say, a re-created account).
     other = make_user("autre", email="autre@beta.gouv.fr")
     EmailAddress.objects.create(user=other, email="camille.durand@beta.gouv.fr", verified=True)
-    from community.members.claims import link_verified_addresses
-
     assert link_verified_addresses(other) is None
     fiche.refresh_from_db()
     assert fiche.user == owner
@@ -256,3 +259,34 @@ def test_the_email_of_a_member_never_appears_to_anonymous_visitors(client, ecosy
     assert "Camille Durand" in page
     assert "@beta.gouv.fr" not in page
     assert "@beta.gouv.fr" not in client.get(ecosystem["startup"].url).content.decode()
+
+
+# --- State SSO (ProConnect): the provider's verified address links the fiche too --------------
+
+
+def social_signup(rf, email, verified):
+    request = rf.get("/compte/sso/")
+    request.session = SessionStore()
+    request._messages = FallbackStorage(request)
+    sociallogin = SocialLogin(
+        user=User(email=email, first_name="Camille", last_name="Durand"),
+        account=SocialAccount(provider="proconnect", uid=email),
+        email_addresses=[EmailAddress(email=email, verified=verified, primary=True)],
+    )
+    return get_adapter(request).save_user(request, sociallogin)
+
+
+def test_a_social_login_with_a_verified_fiche_address_links_the_fiche(rf, home):
+    fiche = make_fiche("camille.durand", "Camille Durand")
+    user = social_signup(rf, "camille.durand@beta.gouv.fr", verified=True)
+    fiche.refresh_from_db()
+    assert fiche.user == user
+    assert Member.objects.count() == 1
+
+
+def test_a_social_login_with_an_unverified_address_links_nothing(rf, home):
+    fiche = make_fiche("camille.durand", "Camille Durand")
+    user = social_signup(rf, "camille.durand@beta.gouv.fr", verified=False)
+    fiche.refresh_from_db()
+    assert fiche.user is None
+    assert Member.objects.filter(user=user).exists()
