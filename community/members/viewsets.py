@@ -283,7 +283,17 @@ class ClaimDecisionForm(WagtailAdminModelForm):
         fields = []
 
 
+class NoCreateView(generic.CreateView):
+    """Claims come from their person and merges from the merge action: neither is typed in by hand."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
 class ClaimIndexView(generic.IndexView):
+    def get_add_url(self):
+        return None
+
     def get_base_queryset(self):
         return claims_in_scope(self.request.user).select_related("user", "member")
 
@@ -320,6 +330,7 @@ class ClaimViewSet(ModelViewSet):
     menu_label = "Demandes de fiche"
     name = "claims_admin"
     index_view_class = ClaimIndexView
+    add_view_class = NoCreateView
     edit_view_class = ClaimDecisionView
     copy_view_enabled = False
     list_filter = ["status"]
@@ -333,8 +344,23 @@ class ClaimViewSet(ModelViewSet):
 # --- Merge history ------------------------------------------------------------------------------
 
 
+class MergeIndexView(generic.IndexView):
+    def get_add_url(self):
+        return None
+
+
+class MergeRecordView(generic.EditView):
+    """The history is not rewritten: its records are read, never saved."""
+
+    def post(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
 class MemberMergeViewSet(ModelViewSet):
     model = MemberMerge
+    index_view_class = MergeIndexView
+    add_view_class = NoCreateView
+    edit_view_class = MergeRecordView
     icon = "history"
     menu_label = "Fusions de profils"
     name = "merges_admin"

@@ -16,12 +16,11 @@ COACH_PERMISSIONS = [
     "view_claimrequest",
     "change_claimrequest",
 ]
+# Claims are made by their person and merges by the merge action: nobody adds or edits them by hand.
 ADMIN_PERMISSIONS = [
-    *(
-        f"{action}_{model}"
-        for model in ("member", "mission", "claimrequest")
-        for action in ("add", "change", "delete", "view")
-    ),
+    *(f"{action}_{model}" for model in ("member", "mission") for action in ("add", "change", "delete", "view")),
+    "view_claimrequest",
+    "change_claimrequest",
     "view_membermerge",
 ]
 

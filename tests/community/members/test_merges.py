@@ -7,7 +7,7 @@ from django.urls import reverse
 
 import pytest
 
-from community.members.models import ClaimRequest, Member, MemberMerge, Mission
+from community.members.models import ClaimRequest, Member, MemberMerge, Mission, User
 from resources.library.models import ResourcePage
 from tests.community.members.factories import MemberFactory, make_coach, make_fiche, make_user
 from tests.community.startups.factories import incubator, startup
@@ -120,3 +120,20 @@ def test_two_fiches_without_account_merge_their_roles(client, twins):
     a.refresh_from_db()
     assert a.bio == "Bio" and a.user is None
     assert not Member.objects.filter(slug="jean.dupont2").exists()
+
+
+def test_claims_and_the_merge_history_are_never_typed_in_by_hand(client, twins):
+    record = (
+        merge(client, twins["admin"], twins["fiche"], twins["duplicate"].slug) and MemberMerge.objects.get()
+    )
+    superuser = User.objects.create_superuser("racine", "racine@beta.gouv.fr", "mot-de-passe-racine")
+    client.force_login(superuser)
+    # Wagtail answers a refusal in its admin with a redirect to the dashboard.
+    assert client.post(reverse("claims_admin:add"), {}).status_code in (302, 403)
+    assert client.post(reverse("merges_admin:add"), {}).status_code in (302, 403)
+    assert client.post(reverse("merges_admin:edit", args=[record.pk]), {}).status_code in (302, 403)
+    assert (ClaimRequest.objects.count(), MemberMerge.objects.count()) == (0, 1)
+    record.refresh_from_db()
+    assert record.absorbed_slug == twins["duplicate"].slug
+    assert client.get(reverse("merges_admin:edit", args=[record.pk])).status_code == 200
+    assert reverse("claims_admin:add") not in client.get(reverse("claims_admin:index")).content.decode()
