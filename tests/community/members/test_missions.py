@@ -178,3 +178,19 @@ def test_a_pending_mission_can_be_withdrawn_a_validated_one_only_ended(client, p
 def test_my_missions_need_a_login(client, place):
     response = client.get(ADD)
     assert response.status_code == 302 and response.url.startswith("/compte/connexion/")
+
+
+HOSTILE = ["", "\x00", "a" * 5000, "<script>alert(1)</script>", "9999-99-99", "-1", "1e9", "' OR 1=1 --"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_input_on_my_missions_and_claims_is_refused_cleanly(client, place, value):
+    client.force_login(place["person"])
+    for field in ("startup", "role", "status", "start", "end", "employer"):
+        response = declare(client, place, **{field: value})
+        assert response.status_code in (200, 302)
+    assert client.get("/compte/profil/", {"fiche": value}).status_code == 200
+    assert client.post(reverse("claim_fiche"), {"fiche": value, "message": value}).status_code == 302
+    assert client.post(reverse("mission_end", args=[1]), {"end": value}).status_code in (200, 404)
+    assert "<script>alert(1)</script>" not in client.get("/compte/profil/").content.decode()
+    assert all(len(mission.employer) <= 200 for mission in Mission.objects.all())
