@@ -12,6 +12,7 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 
 from .claims import link_verified_addresses
 from .membership import activate_member
+from .proconnect import end_session_url
 
 
 def allowed_domains() -> list[str]:
@@ -51,6 +52,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if confirmed:
             activate_member(email_address.user)
         return confirmed
+
+    def get_logout_redirect_url(self, request):
+        # Read before the session is flushed: someone who came through ProConnect is logged out there too.
+        after_logout = super().get_logout_redirect_url(request)
+        return end_session_url(request, after_logout) or after_logout
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

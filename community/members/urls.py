@@ -11,7 +11,7 @@ from allauth.account import urls as allauth_account_urls
 from allauth.account import views as account_views
 from allauth.urls import build_provider_urlpatterns
 
-from . import views
+from . import proconnect, views
 
 french_account_urls = [
     path("connexion/", account_views.login, name="account_login"),
@@ -59,6 +59,8 @@ account_urlpatterns = [
     *remaining_account_urls,
     # State SSO (OpenID Connect): routes exist, no provider is offered until configured (README).
     path("sso/", include("allauth.socialaccount.urls")),
+    # Same path as allauth's OpenID Connect callback, matched first: ProConnect's checks (proconnect.py).
+    path("oidc/<str:provider_id>/login/callback/", proconnect.callback, name="proconnect_callback"),
     *build_provider_urlpatterns(),
 ]
 

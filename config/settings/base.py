@@ -213,8 +213,15 @@ OIDC_CLIENT_SECRET = env_str("FABRIQUE_OIDC_CLIENT_SECRET")
 FABRIQUE_OIDC_ENABLED = bool(OIDC_SERVER_URL and OIDC_CLIENT_ID and OIDC_CLIENT_SECRET)
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_VERIFICATION = "none"  # the State identity provider has verified the address
+# A ProConnect login whose address is already a verified account's logs into that account and links
+# ProConnect to it, instead of refusing or making a second account (community/members/proconnect.py).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+# Level of assurance asked of ProConnect ("eidas1"); empty asks for none.
+FABRIQUE_OIDC_ACR_VALUES = env_str("FABRIQUE_OIDC_ACR_VALUES", "eidas1")
 SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {
+        "provider_class": "community.members.proconnect.ProConnectProvider",
         "OAUTH_PKCE_ENABLED": True,
         "APPS": (
             [
