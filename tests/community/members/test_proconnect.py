@@ -46,6 +46,7 @@ ACCOUNTS = {
         "siret": "11000201100044",
         "uid": "4343",
     },
+    "chloe": {"email": "chloe.roux@exemple.fr", "given_name": "Chloé", "usual_name": "Roux", "uid": "4444"},
 }
 TIMEOUT = 10  # seconds, for every HTTP call and process wait
 
@@ -286,15 +287,27 @@ def test_an_id_token_with_another_nonce_is_refused(client, proconnect):
 
 
 def test_a_replayed_callback_logs_nobody_in(client, proconnect):
-    browser, _ = login_at_provider(client, "alice")
-    callback = client.get("/compte/profil/").wsgi_request  # the session is the logged-in one
-    assert callback.user.is_authenticated
+    browser = requests.Session()
+    _, page, _ = start_login(client, browser)
+    page, ours = submit_form(browser, page, login="alice", password="peu-importe")
+    if ours is None:
+        page, ours = submit_form(browser, page)
+    assert client.get(ours.removeprefix(OUR_ORIGIN)).status_code == 302
+    assert logged_in_user(client) is not None
     client.logout()
-    # The state was used once: the same callback URL can no longer log anyone in.
-    response = client.get(CALLBACK + "?code=volé&state=déjà-utilisé")
-    assert response.status_code in (401, 302)
+    # Same code, same state, later: the state was used once and the code is spent at the provider.
+    response = client.get(ours.removeprefix(OUR_ORIGIN))
+    assert response.status_code == 401
     assert logged_in_user(client) is None
-    browser.close()
+
+
+def test_an_address_outside_the_allowed_domains_is_refused_in_french(client, proconnect):
+    _, response = login_at_provider(client, "chloe")
+    page = html.unescape(response.content.decode())
+    assert "Cette adresse n'ouvre pas de compte sur Fabrique" in page
+    assert "réservée aux adresses professionnelles du secteur public" in page
+    assert not User.objects.filter(email="chloe.roux@exemple.fr").exists()
+    assert logged_in_user(client) is None
 
 
 # --- Logout ------------------------------------------------------------------------------------------
