@@ -10,6 +10,7 @@ from core.forms import PublicFormMixin
 from core.taxonomy.models import Role
 
 from .models import MISSION_STATUSES, Member, Mission
+from .proconnect import STAFF_LOGIN_HINT
 
 MAX_COMPETENCES = 15
 MAX_COMPETENCE_LENGTH = 60
@@ -38,7 +39,14 @@ class LoginForm(PublicFormMixin, allauth_forms.LoginForm):
             raise forms.ValidationError("Connexion refusée.", code="honeypot")
         if not self.within_rate_limit():
             return self.cleaned_data
-        return super().clean()
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            if settings.FABRIQUE_STAFF_PROCONNECT_ONLY:  # shown on every failure: says nothing of the account
+                raise forms.ValidationError(
+                    [*error.error_list, forms.ValidationError(STAFF_LOGIN_HINT)]
+                ) from error
+            raise
 
 
 class SignupForm(PublicFormMixin, allauth_forms.SignupForm):

@@ -11,6 +11,9 @@ import secrets
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.utils.crypto import constant_time_compare
 
@@ -134,3 +137,26 @@ def end_session_url(request, after_logout: str) -> str | None:
         "state": secrets.token_urlsafe(16),
     }
     return f"{endpoint}?{urlencode(query)}"
+
+
+STAFF_LOGIN_HINT = (
+    "Membres de l'équipe (coachs, modérateurs, administrateurs) : connectez-vous avec ProConnect, "
+    "la connexion par mot de passe leur est fermée."
+)
+
+
+class StaffThroughProConnectOnlyBackend:
+    """With FABRIQUE_STAFF_PROCONNECT_ONLY, vetoes a staff account's password login (site and /admin/)."""
+
+    def authenticate(self, request, password=None, **credentials):
+        if not settings.FABRIQUE_STAFF_PROCONNECT_ONLY or password is None:
+            return None
+        login = credentials.get("email") or credentials.get("username") or ""
+        if (
+            login
+            and get_user_model()
+            .objects.filter(Q(email__iexact=login) | Q(username=login), is_staff=True)
+            .exists()
+        ):
+            raise PermissionDenied  # stops Django's authenticate: no later backend checks the password
+        return None

@@ -160,6 +160,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out attempt before any check
+    # With FABRIQUE_STAFF_PROCONNECT_ONLY, staff accounts cannot log in with a password
+    "community.members.proconnect.StaffThroughProConnectOnlyBackend",
     # /admin/ needs is_staff too (denies access_admin otherwise)
     "community.members.staff.StaffOnlyAdminBackend",
     "django.contrib.auth.backends.ModelBackend",  # Wagtail's /admin/login/ (username) for editors
@@ -217,6 +219,8 @@ SOCIALACCOUNT_EMAIL_VERIFICATION = "none"  # the State identity provider has ver
 # ProConnect to it, instead of refusing or making a second account (community/members/proconnect.py).
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+# Staff (coachs, moderators, administrators) log in through ProConnect only, never with a password.
+FABRIQUE_STAFF_PROCONNECT_ONLY = env_bool("FABRIQUE_STAFF_PROCONNECT_ONLY", False)
 # Level of assurance asked of ProConnect ("eidas1"); empty asks for none.
 FABRIQUE_OIDC_ACR_VALUES = env_str("FABRIQUE_OIDC_ACR_VALUES", "eidas1")
 SOCIALACCOUNT_PROVIDERS = {
