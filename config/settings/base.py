@@ -160,8 +160,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out attempt before any check
-    # With FABRIQUE_STAFF_PROCONNECT_ONLY, staff accounts cannot log in with a password
-    "community.members.proconnect.StaffThroughProConnectOnlyBackend",
+    "community.members.proconnect.StaffThroughProConnectOnlyBackend",  # FABRIQUE_STAFF_PROCONNECT_ONLY
     # /admin/ needs is_staff too (denies access_admin otherwise)
     "community.members.staff.StaffOnlyAdminBackend",
     "django.contrib.auth.backends.ModelBackend",  # Wagtail's /admin/login/ (username) for editors
@@ -215,14 +214,11 @@ OIDC_CLIENT_SECRET = env_str("FABRIQUE_OIDC_CLIENT_SECRET")
 FABRIQUE_OIDC_ENABLED = bool(OIDC_SERVER_URL and OIDC_CLIENT_ID and OIDC_CLIENT_SECRET)
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_VERIFICATION = "none"  # the State identity provider has verified the address
-# A ProConnect login whose address is already a verified account's logs into that account and links
-# ProConnect to it, instead of refusing or making a second account (community/members/proconnect.py).
+# A ProConnect address already verified on an account logs into it and links it: no second account.
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
-# Staff (coachs, moderators, administrators) log in through ProConnect only, never with a password.
-FABRIQUE_STAFF_PROCONNECT_ONLY = env_bool("FABRIQUE_STAFF_PROCONNECT_ONLY", False)
-# Level of assurance asked of ProConnect ("eidas1"); empty asks for none.
-FABRIQUE_OIDC_ACR_VALUES = env_str("FABRIQUE_OIDC_ACR_VALUES", "eidas1")
+FABRIQUE_STAFF_PROCONNECT_ONLY = env_bool("FABRIQUE_STAFF_PROCONNECT_ONLY", False)  # staff: no password
+FABRIQUE_OIDC_ACR_VALUES = env_str("FABRIQUE_OIDC_ACR_VALUES", "eidas1")  # level of assurance asked
 SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {
         "provider_class": "community.members.proconnect.ProConnectProvider",
