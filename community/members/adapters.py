@@ -13,7 +13,9 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from core.security.clients import client_ip
 from core.security.ratelimit import RATE_LIMIT_MESSAGE
 
+from .claims import link_verified_addresses
 from .membership import activate_member
+from .proconnect import end_session_url
 
 
 def allowed_domains() -> list[str]:
@@ -54,10 +56,17 @@ class AccountAdapter(DefaultAccountAdapter):
         return email
 
     def confirm_email(self, request, email_address):
+        # allauth's `email_confirmed` signal, sent inside, links a matching fiche first
+        # (community/members/claims.py): activate_member then finds it instead of making a profile.
         confirmed = super().confirm_email(request, email_address)
         if confirmed:
             activate_member(email_address.user)
         return confirmed
+
+    def get_logout_redirect_url(self, request):
+        # Read before the session is flushed: someone who came through ProConnect is logged out there too.
+        after_logout = super().get_logout_redirect_url(request)
+        return end_session_url(request, after_logout) or after_logout
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
@@ -69,5 +78,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
     def save_user(self, request, sociallogin, form=None):
         user = super().save_user(request, sociallogin, form)
+        # An address the provider marks verified names the person's fiche: no second profile.
+        link_verified_addresses(user, request)
         activate_member(user)
         return user

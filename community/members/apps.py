@@ -11,6 +11,7 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         # Editors are staff, and /admin/ needs staff (community/members/staff.py).
-        from community.members import staff
+        from community.members import claims, staff
 
         staff.connect_signals()
+        claims.connect_signals()

@@ -57,6 +57,17 @@ def incubator_choices() -> list[tuple[str, str]]:
 
 
 MENTORING_VALUE = "oui"
+ALUMNI_VALUE, ACTIVE_VALUE = "anciens", "en-mission"
+
+
+def mission_state_condition(value: str) -> Q:
+    """« Anciens »: validated missions, none running; « en mission »: a validated mission running."""
+    alumni = Member.objects.alumni().values("pk")
+    if value == ALUMNI_VALUE:
+        return Q(pk__in=alumni)
+    running = Mission.objects.validated().running().values("member_id")
+    return Q(pk__in=running)
+
 
 DIRECTORY_FACETS = [
     Facet("role", "Rôle", "roles__slug", choices(Role.objects.order_by("order", "name"))),
@@ -69,6 +80,13 @@ DIRECTORY_FACETS = [
         "mentoring",
         lambda: [(MENTORING_VALUE, "Disponible pour du mentorat")],
         condition=lambda value: Q(mentoring=True),
+    ),
+    Facet(
+        "statut",
+        "Statut",
+        "missions__validation",
+        lambda: [(ACTIVE_VALUE, "En mission"), (ALUMNI_VALUE, "Anciens (aucune mission en cours)")],
+        condition=mission_state_condition,
     ),
     # A member belongs to the incubators of the startups they have had a mission in. The choices
     # follow the missions themselves, so the people layer names no page type of the startups app.

@@ -11,7 +11,7 @@ from allauth.account import urls as allauth_account_urls
 from allauth.account import views as account_views
 from allauth.urls import build_provider_urlpatterns
 
-from . import views
+from . import proconnect, views
 
 french_account_urls = [
     path("connexion/", account_views.login, name="account_login"),
@@ -51,10 +51,16 @@ remaining_account_urls = [
 
 account_urlpatterns = [
     path("profil/", views.profile_edit, name="profile_edit"),
+    path("profil/fiche/", views.claim_fiche, name="claim_fiche"),
+    path("profil/missions/ajouter/", views.mission_add, name="mission_add"),
+    path("profil/missions/<int:pk>/terminer/", views.mission_end, name="mission_end"),
+    path("profil/missions/<int:pk>/retirer/", views.mission_withdraw, name="mission_withdraw"),
     *french_account_urls,
     *remaining_account_urls,
     # State SSO (OpenID Connect): routes exist, no provider is offered until configured (README).
     path("sso/", include("allauth.socialaccount.urls")),
+    # Same path as allauth's OpenID Connect callback, matched first: ProConnect's checks (proconnect.py).
+    path("oidc/<str:provider_id>/login/callback/", proconnect.callback, name="proconnect_callback"),
     *build_provider_urlpatterns(),
 ]
 

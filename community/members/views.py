@@ -1,16 +1,19 @@
-"""Member directory, member profile page and the owner's profile form."""
+"""Member directory, member profile page, and the owner's profile: fiche, claim and missions."""
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core.security.login import login_required
+from core.text import clean_query
 
+from .claims import ClaimRefused, candidate_fiches, pending_claims_of, request_claim, unclaimed_fiches
 from .directory import directory_listing
-from .forms import ProfileForm
+from .forms import ClaimForm, EndMissionForm, MissionForm, ProfileForm
 from .membership import profile_of
-from .models import Member
+from .missions import ReviewRefused, declare_mission, end_mission, missions_of, withdraw_mission
+from .models import Member, Mission
 
 
 @login_required
@@ -18,6 +21,10 @@ def directory(request):
     """Logged-in members only; the template never prints an email address."""
     context = directory_listing(request).context()
     return render(request, "members/member_directory.html", context)
+
+
+def is_owner(request, member) -> bool:
+    return request.user.is_authenticated and member.user_id == request.user.pk
 
 
 def member_detail(request, slug):
@@ -32,9 +39,12 @@ def member_detail(request, slug):
         "members/member_detail.html",
         {
             "member": member,
-            "missions": member.missions.select_related("startup").order_by("-start"),
+            # Others see validated missions only; the owner also sees what waits for their coach.
+            "missions": missions_of(member)
+            if is_owner(request, member)
+            else missions_of(member).filter(validation=Mission.VALIDATED),
             "email": member.user.email if show_email else "",
-            "is_owner": request.user.is_authenticated and member.user_id == request.user.pk,
+            "is_owner": is_owner(request, member),
         },
     )
 
@@ -49,4 +59,86 @@ def profile_edit(request):
         form.save()
         messages.success(request, "Votre profil a été enregistré.")
         return redirect("member_detail", slug=member.slug)
-    return render(request, "members/member_form.html", {"form": form, "member": member})
+    return render(request, "members/member_form.html", profile_context(request, member, form=form))
+
+
+def profile_context(request, member, **extra) -> dict:
+    """The profile page: the form, the fiche search (« Êtes-vous … ? ») and the missions."""
+    query = clean_query(request.GET.get("fiche", ""))
+    return {
+        "member": member,
+        "fiche_query": query,
+        "candidates": candidate_fiches(query) if query and not member.is_imported else [],
+        "pending_claims": pending_claims_of(request.user),
+        "missions": missions_of(member),
+        "claim_form": ClaimForm(fiches=Member.objects.none()),
+        **extra,
+    }
+
+
+@login_required
+@require_POST
+def claim_fiche(request):
+    """« C'est moi » on a search result: a request a coach or an administrator decides."""
+    form = ClaimForm(request.POST, fiches=unclaimed_fiches())
+    if form.is_valid():
+        try:
+            request_claim(request.user, form.cleaned_data["fiche"], form.cleaned_data["message"])
+        except ClaimRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                "Votre demande est enregistrée : un ou une coach de votre incubateur la validera, vous "
+                "recevrez un courriel.",
+            )
+        return redirect("profile_edit")
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+    return redirect("profile_edit")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mission_add(request):
+    member = profile_of(request.user)
+    form = MissionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        declare_mission(member, form)
+        messages.success(
+            request,
+            "Mission enregistrée : elle apparaîtra sur la page de la startup une fois validée par son coach.",
+        )
+        return redirect("profile_edit")
+    return render(request, "members/mission_form.html", {"form": form, "member": member})
+
+
+def own_mission(request, pk) -> Mission:
+    """Only the requester's own missions: anyone else's is a 404."""
+    return get_object_or_404(Mission.objects.select_related("startup"), pk=pk, member__user=request.user)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mission_end(request, pk):
+    mission = own_mission(request, pk)
+    form = EndMissionForm(request.POST or None, mission=mission, initial={"end": mission.end})
+    if request.method == "POST" and form.is_valid():
+        end_mission(mission, form.cleaned_data["end"])
+        messages.success(request, "La fin de votre mission est enregistrée.")
+        return redirect("profile_edit")
+    return render(request, "members/mission_end.html", {"form": form, "mission": mission})
+
+
+@login_required
+@require_POST
+def mission_withdraw(request, pk):
+    mission = own_mission(request, pk)
+    try:
+        withdraw_mission(mission)
+    except ReviewRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "La mission en attente a été retirée.")
+    return redirect("profile_edit")

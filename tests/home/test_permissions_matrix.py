@@ -4,11 +4,18 @@ Roles: anonymous, member (Membres), moderator (Modérateurs), coach (Coachs), ad
 (Administrateurs). Every verified account is also a member.
 """
 
+import datetime
+
 from django.urls import reverse
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
 
+from community.members.models import ClaimRequest, Member, Mission
 from tests.admin_helpers import edit_data, edit_url, submit_for_review, workflow_action
+from tests.community.members.factories import MemberFactory, make_user
+from tests.community.startups.factories import incubator, startup
 from tests.home.factories import make_guide, make_resource
 
 pytestmark = pytest.mark.django_db
@@ -164,3 +171,60 @@ def test_moderators_lose_site_wide_page_rights_once_sections_exist(sections):
     assert not GroupPagePermission.objects.filter(group__name="Modérateurs", page=root).exists()
     assert not GroupPagePermission.objects.filter(group__name="Coachs", page=root).exists()
     assert GroupPagePermission.objects.filter(group__name="Administrateurs", page=root).exists()
+
+
+# --- members in the admin (community/members/viewsets.py) ----------------------------------------
+
+EDIT_MEMBER = {"anonymous": False, "member": False, "moderator": False, "coach": True, "admin": True}
+DECIDE_CLAIM = EDIT_MEMBER
+MERGE_MEMBERS = {"anonymous": False, "member": False, "moderator": False, "coach": False, "admin": True}
+
+
+@pytest.fixture
+def incubator_member(home, people):
+    """A member with a mission in the coach's incubator; coach2 answers for another incubator."""
+    dinum, other = incubator(home, "dinum"), incubator(home, "autre")
+    member = MemberFactory(full_name="Alice Martin", slug="alice-martin", bio="Avant")
+    Mission.objects.create(
+        member=member, startup=startup(home, "Cantine", incubator=dinum), start=datetime.date(2024, 1, 1)
+    )
+    for role, place in (("coach", dinum), ("coach2", other)):
+        people[role].member.coached_incubators.add(place)
+        people[role].member.save()
+    return member
+
+
+def member_edit_data(member, **overrides):
+    fields = {"full_name": member.full_name, "slug": member.slug, "competences": "[]", "bio": member.bio}
+    return nested_form_data({**fields, "missions": inline_formset([]), **overrides})
+
+
+@pytest.mark.parametrize("role", [*ROLES, "coach2"])
+def test_edit_a_member_in_the_admin(client, people, incubator_member, role):
+    login(client, people, role)
+    client.post(
+        reverse("members_admin:edit", args=[incubator_member.pk]),
+        member_edit_data(incubator_member, bio="Après"),
+    )
+    incubator_member.refresh_from_db()
+    assert (incubator_member.bio == "Après") is EDIT_MEMBER.get(role, False)
+
+
+@pytest.mark.parametrize("role", [*ROLES, "coach2"])
+def test_decide_a_fiche_claim(client, people, incubator_member, role):
+    incubator_member.source = "authors/alice-martin.md"
+    incubator_member.save()
+    claim = ClaimRequest.objects.create(user=make_user("alice", member=False), member=incubator_member)
+    login(client, people, role)
+    client.post(reverse("claims_admin:edit", args=[claim.pk]), {"decision": "accepter"})
+    claim.refresh_from_db()
+    assert (claim.status == ClaimRequest.APPROVED) is DECIDE_CLAIM.get(role, False)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_merge_two_members(client, people, incubator_member, role):
+
+    duplicate = MemberFactory(full_name="Alice Martin", slug="alice-martin-2")
+    login(client, people, role)
+    client.post(reverse("members_admin:merge", args=[incubator_member.pk]), {"absorbed": duplicate.slug})
+    assert (not Member.objects.filter(pk=duplicate.pk).exists()) is MERGE_MEMBERS[role]

@@ -1,5 +1,7 @@
 """The member fiches (authors): a public profile without personal data, and its missions."""
 
+from django.conf import settings
+
 from community.members.models import Member, Mission
 from core.importing import RecordError, upsert_model
 
@@ -21,7 +23,9 @@ def prefetch_members(importer, records):
     slugs = [identifier_of(path) for _, path in records]
     importer.members = {member.slug: member for member in Member.objects.filter(slug__in=slugs)}
     importer.missions = {}
-    for mission in Mission.objects.filter(member__slug__in=slugs).order_by("sort_order", "pk"):
+    # Only the import's own missions: those a member declared on the site are not the fiche's.
+    imported = Mission.objects.filter(member__slug__in=slugs, imported=True)
+    for mission in imported.order_by("sort_order", "pk"):
         importer.missions.setdefault(mission.member_id, []).append(mission_row(mission))
     importer.member_teams = {}
     for row in Team.members.through.objects.filter(member__slug__in=slugs).values("member_id", "team_id"):
@@ -52,13 +56,22 @@ def import_member(importer, source, path, warn):
         "member_type": clean.text("memberType")[:60],
         "source": source,
     }
-    member, outcome = upsert_model(Member, {"slug": slug}, fields, existing=importer.members.get(slug))
+    existing = importer.members.get(slug)
+    if settings.FABRIQUE_MEMBER_SITE_OWNS_FICHES and existing is not None and existing.user_id:
+        # The site is the source of truth: a claimed profile keeps what its person wrote here.
+        fields = {"source": source}
+    member, outcome = upsert_model(Member, {"slug": slug}, fields, existing=existing)
     # Missions have no natural key: when they differ they are replaced as a whole, and the
     # member counts as updated even if its own fields did not change.
     if importer.missions.get(member.pk, []) != rows:
-        Mission.objects.filter(member=member).delete()
+        Mission.objects.filter(member=member, imported=True).delete()
         Mission.objects.bulk_create(
-            Mission(member=member, sort_order=position, **dict(zip(MISSION_FIELDS, row, strict=True)))
+            Mission(
+                member=member,
+                sort_order=position,
+                imported=True,
+                **dict(zip(MISSION_FIELDS, row, strict=True)),
+            )
             for position, row in enumerate(rows)
         )
         importer.missions[member.pk] = rows

@@ -2,9 +2,10 @@
 
 from urllib.parse import quote
 
-BETAGOUV_REPOSITORY = "https://github.com/betagouv/beta.gouv.fr"
-# The default branch: a link to the fiche as it is today (the import keeps its own copy).
-BETAGOUV_CONTENT_URL = f"{BETAGOUV_REPOSITORY}/blob/master/content/"
+# The repository and its default branch (a link to the fiche as it is today; the import keeps its
+# own copy), named once in the people layer, whose member fiches come from it too.
+from community.members.models.people import BETAGOUV_CONTENT_URL
+
 BETAGOUV_LICENCE = "CC BY-NC-SA 4.0"
 BETAGOUV_LICENCE_URL = "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr"
 

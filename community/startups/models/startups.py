@@ -189,10 +189,10 @@ class StartupPage(BetagouvSourceMixin, ComplianceMixin, ImportedPageMixin, BaseP
 
     @cached_property
     def team(self):
-        """Current and past members, from their missions; no contact detail is shown."""
+        """Current and past members, from their validated missions; no contact detail is shown."""
         today = timezone.localdate()
         current, past = {}, {}
-        missions = self.missions.select_related("member").order_by("-start", "member__full_name")
+        missions = self.missions.validated().select_related("member").order_by("-start", "member__full_name")
         for mission in missions:
             target = past if mission.end and mission.end < today else current
             target.setdefault(mission.member_id, mission)

@@ -4,7 +4,7 @@ import factory
 from allauth.account.models import EmailAddress
 
 from community.members.membership import activate_member
-from community.members.models import Member, User
+from community.members.models import Member, Mission, User
 
 PASSWORD = "mot-de-passe-de-test"
 
@@ -43,4 +43,25 @@ def make_user(username, groups=(), *, verified=True, member=True, **fields):
     )
     if member:
         activate_member(user)
+    return user
+
+
+def make_fiche(slug, full_name, *, missions=(), **fields):
+    """An imported beta.gouv.fr fiche without an account; `missions`: (startup, start, end) triples."""
+    member = Member.objects.create(
+        slug=slug, full_name=full_name, source=f"authors/{slug}.md", bio="Présentation de la fiche.", **fields
+    )
+    for position, (startup, start, end) in enumerate(missions):
+        Mission.objects.create(
+            member=member, startup=startup, start=start, end=end, sort_order=position, imported=True
+        )
+    return member
+
+
+def make_coach(username, incubators=()):
+    """A coach (group Coachs) answering for `incubators`."""
+    user = make_user(username, ["Coachs"])
+    member = user.member
+    member.coached_incubators.add(*incubators)
+    member.save()
     return user
