@@ -36,3 +36,5 @@ if REDIS_URL:  # noqa: F405
     for _alias in CACHES:  # noqa: F405 - pages and rate-limit counters alike
         CACHES[_alias]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + f"/{_db}"  # noqa: F405
     CACHES["default"]["OPTIONS"] = {}  # noqa: F405 - tests must see Redis errors, not hide them
+# Each xdist worker imports into its own test database: its import lock must not block the other's.
+FABRIQUE_IMPORT_LOCK_DIR = tempfile.mkdtemp(prefix="fabrique-test-locks-")
