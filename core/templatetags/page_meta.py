@@ -55,7 +55,7 @@ def canonical_url(request, page_obj=None) -> str:
 
 def breadcrumb_json_ld(request, page) -> str:
     """The visible breadcrumb's trail as schema.org JSON-LD (home, ancestors, the page)."""
-    if page is None or page.depth <= 2:
+    if page is None or page.depth is None or page.depth <= 2:  # depth None: a new page's preview
         return ""
     root = _root_url(request)
     trail = [("Accueil", root + "/")]
@@ -92,7 +92,8 @@ def page_head_meta(context, site_name="", tagline=""):
         "title": title,
         "description": description,
         "canonical": canonical_url(request, context.get("page_obj")),
-        "og_type": "website" if page is None or page.depth <= 2 else "article",
+        # A new page's preview has no place in the tree yet (depth None): an article.
+        "og_type": "website" if page is None or (page.depth is not None and page.depth <= 2) else "article",
         "site_name": site_name,
         "image": request.build_absolute_uri(static(SHARE_IMAGE)),
         "json_ld": mark_safe(breadcrumb_json_ld(request, page)),  # noqa: S308 - escaped JSON above

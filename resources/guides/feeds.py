@@ -34,8 +34,9 @@ class GuideFeed(PageFeed):
         return f"{page.title} (mise à jour)" if updated else page.title
 
     def item_guid(self, page):
-        published = page.last_published_at
-        suffix = f"#publication-{published:%Y%m%d%H%M%S}" if published else ""
+        # One identifier per publication: the live revision, not a timestamp (two publications
+        # within one second would share it, and readers would miss the second).
+        suffix = f"#publication-{page.live_revision_id}" if page.live_revision_id else ""
         return page.get_full_url(self.request) + suffix
 
     item_guid_is_permalink = False

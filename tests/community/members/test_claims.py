@@ -171,9 +171,7 @@ def decide(client, user, request, decision):
     return client.post(reverse("claims_admin:edit", args=[request.pk]), {"decision": decision})
 
 
-def test_the_incubator_coach_approves_and_the_person_is_emailed(
-    client, ecosystem, django_capture_on_commit_callbacks
-):
+def test_the_incubator_coach_approves_and_the_person_is_emailed(client, ecosystem):
     claim(client, ecosystem)
     request = ClaimRequest.objects.get()
     own_profile = ecosystem["person"].member
@@ -181,8 +179,8 @@ def test_the_incubator_coach_approves_and_the_person_is_emailed(
     listing = client.get(reverse("claims_admin:index")).content.decode()
     assert "Camille Durand" in listing
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        response = decide(client, ecosystem["coach"], request, "accepter")
+    # A request's after-commit work (the email) runs when it ends (tests/conftest.py).
+    response = decide(client, ecosystem["coach"], request, "accepter")
     assert response.status_code == 302
     request.refresh_from_db()
     assert request.status == ClaimRequest.APPROVED and request.decided_by == ecosystem["coach"]
@@ -194,12 +192,11 @@ def test_the_incubator_coach_approves_and_the_person_is_emailed(
     assert "acceptée" in mail.outbox[0].body
 
 
-def test_a_refusal_links_nothing_and_is_emailed(client, ecosystem, django_capture_on_commit_callbacks):
+def test_a_refusal_links_nothing_and_is_emailed(client, ecosystem):
     claim(client, ecosystem)
     request = ClaimRequest.objects.get()
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        decide(client, ecosystem["coach"], request, "refuser")
+    decide(client, ecosystem["coach"], request, "refuser")
     request.refresh_from_db()
     ecosystem["fiche"].refresh_from_db()
     assert request.status == ClaimRequest.REFUSED
