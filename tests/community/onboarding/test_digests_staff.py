@@ -162,3 +162,19 @@ def test_a_coach_who_turned_the_digest_off_gets_nothing(
     messages, _ = send_digests(MONDAY_9AM, django_capture_on_commit_callbacks)
     assert message_to(messages, editorial["coach"]) is None
     assert message_to(messages, editorial["other_coach"]) is not None
+
+
+def test_unsubscribing_from_the_email_stops_the_next_digests(
+    editorial, client, django_capture_on_commit_callbacks
+):
+    messages, _ = send_digests(MONDAY_9AM, django_capture_on_commit_callbacks)
+    link = message_to(messages, editorial["coach"]).extra_headers["List-Unsubscribe"].strip("<>")
+    response = client.post(
+        link.removeprefix("http://testserver"),
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    next_week, _ = send_digests(MONDAY_9AM + datetime.timedelta(days=7), django_capture_on_commit_callbacks)
+    assert message_to(next_week, editorial["coach"]) is None
+    assert message_to(next_week, editorial["other_coach"]) is not None
