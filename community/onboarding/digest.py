@@ -37,7 +37,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from django_tasks import task
 
-from community.members.models import MEMBER_DIGEST, ONBOARDING_NUDGE, STAFF_DIGEST, Mission
+from community.members.models import MEMBER_DIGEST, ONBOARDING_NUDGE, STAFF_DIGEST, DigestDelivery, Mission
 from community.members.subscriptions import (
     STAFF_DIGEST_GROUPS,
     claim_period,
@@ -147,7 +147,9 @@ def staff_digest(user, now) -> dict | None:
         }
         for guide in guides[:MAX_ITEMS]
     ]
-    proposals = proposals_for(user).filter(done=False) if can_review_proposals(user) else []
+    proposals = proposals_for(user).filter(done=False)
+    if not can_review_proposals(user):
+        proposals = proposals.none()
     proposal_items = [
         {"title": proposal.page.title, "text": proposal.text} for proposal in proposals[:MAX_ITEMS]
     ]
@@ -159,7 +161,7 @@ def staff_digest(user, now) -> dict | None:
         "guides": guide_items,
         "guides_total": guides.count(),
         "proposals": proposal_items,
-        "proposals_total": len(proposals) if isinstance(proposals, list) else proposals.count(),
+        "proposals_total": proposals.count(),
         "reviews": reviews[:MAX_ITEMS],
         "reviews_total": len(reviews),
         "report_url": site_url(reverse("guides_overdue_report")),
@@ -177,16 +179,8 @@ def send_staff_digests(now, run: ScheduleRun) -> None:
         if context is None:
             continue
         subject = "Votre récapitulatif de la semaine : relectures et propositions"
-        if _send(
-            user,
-            STAFF_DIGEST,
-            period,
-            now,
-            subject,
-            "onboarding/emails/staff_digest.txt",
-            context,
-            context["items"],
-        ):
+        template = "onboarding/emails/staff_digest.txt"
+        if _send(user, STAFF_DIGEST, period, now, subject, template, context, context["items"]):
             run.sent[STAFF_DIGEST] += 1
 
 
@@ -260,16 +254,8 @@ def send_member_digests(now, run: ScheduleRun) -> None:
         if context is None:
             continue
         subject = "Les nouveautés de la semaine pour vous"
-        if _send(
-            user,
-            MEMBER_DIGEST,
-            period,
-            now,
-            subject,
-            "onboarding/emails/member_digest.txt",
-            context,
-            context["items"],
-        ):
+        template = "onboarding/emails/member_digest.txt"
+        if _send(user, MEMBER_DIGEST, period, now, subject, template, context, context["items"]):
             run.sent[MEMBER_DIGEST] += 1
 
 
@@ -286,39 +272,34 @@ def send_onboarding_nudges(now, run: ScheduleRun) -> None:
         .annotate(last=Max("done_at"))
         .values_list("user_id", "last")
     )
+    stalled = [user_id for user_id, last in last_ticks.items() if oldest <= last < cutoff]
+    never_started = Q(date_joined__gte=oldest, date_joined__lt=cutoff) & ~Q(pk__in=list(last_ticks))
+    reminded = set(DigestDelivery.objects.filter(kind=ONBOARDING_NUDGE).values_list("user_id", "period"))
     users = _recipients(Q(member__isnull=False) & ~Q(email_preferences__onboarding_reminders=False))
-    for user in users.select_related("member"):
+    for user in users.filter(Q(pk__in=stalled) | never_started).select_related("member"):
         moved = last_ticks.get(user.pk, user.date_joined)
-        if not (oldest <= moved < cutoff):
-            continue
         period = f"{timezone.localtime(moved):%Y-%m-%d}"
+        if (user.pk, period) in reminded:
+            continue  # this stall had its reminder: no need to read the paths again
         unfinished = [summary for summary in progress_summary(user) if summary.steps and not summary.finished]
         if not unfinished:
             continue
         context = {
             "paths": [
                 {
-                    "title": s.path.title,
-                    "url": site_url(s.path.url or ""),
-                    "done": s.done,
-                    "total": s.total,
-                    "next_step": s.next_step.title if s.next_step else "",
+                    "title": summary.path.title,
+                    "url": site_url(summary.path.url or ""),
+                    "done": summary.done,
+                    "total": summary.total,
+                    "next_step": summary.next_step.title if summary.next_step else "",
                 }
-                for s in unfinished
+                for summary in unfinished
             ],
             "days": settings.FABRIQUE_ONBOARDING_NUDGE_DAYS,
         }
         subject = "Votre parcours d'arrivée vous attend"
-        if _send(
-            user,
-            ONBOARDING_NUDGE,
-            period,
-            now,
-            subject,
-            "onboarding/emails/onboarding_nudge.txt",
-            context,
-            len(unfinished),
-        ):
+        template = "onboarding/emails/onboarding_nudge.txt"
+        if _send(user, ONBOARDING_NUDGE, period, now, subject, template, context, len(unfinished)):
             run.sent[ONBOARDING_NUDGE] += 1
 
 
