@@ -47,13 +47,19 @@ class CompetenceFacet(Facet):
 
 
 def incubator_choices() -> list[tuple[str, str]]:
-    """Live incubators that at least one member has had a mission with, by title."""
+    """Live incubators that at least one member has had a validated mission with, by title."""
     rows = (
-        Mission.objects.filter(startup__incubator__live=True)
+        Mission.objects.validated()
+        .filter(startup__incubator__live=True)
         .values_list("startup__incubator__slug", "startup__incubator__title")
         .distinct()
     )
     return sorted(set(rows), key=lambda row: (row[1], row[0]))
+
+
+def incubator_condition(value: str) -> Q:
+    validated = Mission.objects.validated().filter(startup__incubator__slug=value)
+    return Q(pk__in=validated.values("member_id"))
 
 
 MENTORING_VALUE = "oui"
@@ -88,9 +94,16 @@ DIRECTORY_FACETS = [
         lambda: [(ACTIVE_VALUE, "En mission"), (ALUMNI_VALUE, "Anciens (aucune mission en cours)")],
         condition=mission_state_condition,
     ),
-    # A member belongs to the incubators of the startups they have had a mission in. The choices
-    # follow the missions themselves, so the people layer names no page type of the startups app.
-    Facet("incubateur", "Incubateur", "missions__startup__incubator__slug", incubator_choices),
+    # A member belongs to the incubators of the startups they have had a *validated* mission in (a
+    # declared mission waiting for a coach, or a refused one, proves nothing). The choices follow
+    # the missions themselves, so the people layer names no page type of the startups app.
+    Facet(
+        "incubateur",
+        "Incubateur",
+        "missions__startup__incubator__slug",
+        incubator_choices,
+        condition=incubator_condition,
+    ),
 ]
 DIRECTORY_SORTS = {
     "nom": Sort("Nom (A → Z)", ("full_name", "pk")),

@@ -9,7 +9,7 @@ from allauth.account import forms as allauth_forms
 from core.forms import PublicFormMixin
 from core.taxonomy.models import Role
 
-from .models import MISSION_STATUSES, Member, Mission
+from .models import MISSION_STATUSES, EmailPreferences, Member, Mission
 from .proconnect import STAFF_LOGIN_HINT
 
 MAX_COMPETENCES = 15
@@ -249,3 +249,16 @@ class EndMissionForm(forms.Form):
         if self.mission.start and end < self.mission.start:
             raise forms.ValidationError("La date de fin doit être postérieure ou égale à la date de début.")
         return end
+
+
+class EmailPreferencesForm(forms.ModelForm):
+    """« Mes courriels » on the account page; the staff digest is offered to coaches and moderators only."""
+
+    class Meta:
+        model = EmailPreferences
+        fields = ["staff_digest", "member_digest", "onboarding_reminders"]
+
+    def __init__(self, *args, is_staff_member: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not is_staff_member:
+            del self.fields["staff_digest"]

@@ -34,6 +34,28 @@ ID_TOKEN_SESSION_KEY = "proconnect_id_token"  # noqa: S105 - a session key name,
 PROVIDER_SESSION_KEY = "proconnect_provider_id"
 # ProConnect gives each claim its own scope; `profile` does not exist there.
 PROCONNECT_SCOPES = ["openid", "email", "given_name", "usual_name", "siret", "uid"]
+# eIDAS levels of assurance, lowest first: a login at a higher level than the one asked is accepted.
+EIDAS_LEVELS = ("eidas1", "eidas2", "eidas3")
+
+
+def acr_satisfies(returned, requested: str) -> bool:
+    """Whether the ID token's `acr` meets the `acr_values` we asked for (FABRIQUE_OIDC_ACR_VALUES).
+
+    The provider may log someone in at another level than asked (`acr_values` is a wish, not an
+    order): one of the values asked, or a higher eIDAS level than the lowest asked, passes; a
+    missing, unknown or lower `acr` does not.
+    """
+    wanted = requested.split()
+    if not wanted:
+        return True
+    if not isinstance(returned, str) or not returned:
+        return False
+    if returned in wanted:
+        return True
+    asked_levels = [EIDAS_LEVELS.index(value) for value in wanted if value in EIDAS_LEVELS]
+    if returned not in EIDAS_LEVELS or not asked_levels:
+        return False
+    return EIDAS_LEVELS.index(returned) >= min(asked_levels)
 
 
 class ProConnectAdapter(OpenIDConnectOAuth2Adapter):
@@ -48,6 +70,8 @@ class ProConnectAdapter(OpenIDConnectOAuth2Adapter):
         expected_nonce = request.session.pop(NONCE_SESSION_KEY, None)
         if not expected_nonce or not constant_time_compare(str(id_token.get("nonce", "")), expected_nonce):
             raise OAuth2Error("The id_token's nonce is not the one sent")
+        if not acr_satisfies(id_token.get("acr"), settings.FABRIQUE_OIDC_ACR_VALUES):
+            raise OAuth2Error("The id_token's acr is missing or below the acr_values asked")
         userinfo = self._fetch_signed_user_info(app, token.token)
         if userinfo.get("sub") != id_token.get("sub"):
             raise OAuth2Error("userinfo and id_token name different people")

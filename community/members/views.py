@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.security.login import login_required
@@ -10,10 +11,18 @@ from core.text import clean_query
 
 from .claims import ClaimRefused, candidate_fiches, pending_claims_of, request_claim, unclaimed_fiches
 from .directory import directory_listing
-from .forms import ClaimForm, EndMissionForm, MissionForm, ProfileForm
+from .forms import ClaimForm, EmailPreferencesForm, EndMissionForm, MissionForm, ProfileForm
 from .membership import profile_of
 from .missions import ReviewRefused, declare_mission, end_mission, missions_of, withdraw_mission
-from .models import Member, Mission
+from .models import Member, Mission, User
+from .subscriptions import (
+    KIND_LABELS,
+    InvalidUnsubscribeLink,
+    is_digest_staff,
+    preferences_of,
+    read_unsubscribe_token,
+    unsubscribe,
+)
 
 
 @login_required
@@ -72,6 +81,9 @@ def profile_context(request, member, **extra) -> dict:
         "pending_claims": pending_claims_of(request.user),
         "missions": missions_of(member),
         "claim_form": ClaimForm(fiches=Member.objects.none()),
+        "email_form": EmailPreferencesForm(
+            instance=preferences_of(request.user), is_staff_member=is_digest_staff(request.user)
+        ),
         **extra,
     }
 
@@ -142,3 +154,36 @@ def mission_withdraw(request, pk):
     else:
         messages.success(request, "La mission en attente a été retirée.")
     return redirect("profile_edit")
+
+
+@login_required
+@require_POST
+def email_preferences(request):
+    """« Mes courriels »: which digests and reminders this account receives."""
+    form = EmailPreferencesForm(
+        request.POST, instance=preferences_of(request.user), is_staff_member=is_digest_staff(request.user)
+    )
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Vos préférences de courriels ont été enregistrées.")
+        return redirect("profile_edit")
+    member = profile_of(request.user)
+    return render(request, "members/member_form.html", profile_context(request, member, email_form=form))
+
+
+# Mail clients POST here without cookies or CSRF token (RFC 8058 one-click): the signed token alone
+# says who and what; it can only turn an email off. GET never changes anything (link scanners).
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def email_unsubscribe(request, token):
+    """One-click unsubscribe from one kind of digest or reminder, no login needed."""
+    try:
+        user_id, kind = read_unsubscribe_token(token)
+        user = User.objects.get(pk=user_id)
+    except (InvalidUnsubscribeLink, User.DoesNotExist):
+        return render(request, "members/unsubscribe_invalid.html", status=404)
+    done = request.method == "POST"
+    if done:
+        unsubscribe(user, kind)
+    context = {"kind_label": KIND_LABELS[kind], "done": done, "token": token}
+    return render(request, "members/unsubscribe.html", context)

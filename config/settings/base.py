@@ -208,6 +208,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Digests and reminders (`manage.py send_digests`, README « Récapitulatifs et relances »): weekly
+# digests leave on the first run from this weekday (0 = lundi) and hour; a stalled arrival path gets
+# one reminder after this many days; « Relu, rien à changer » links last this many days.
+FABRIQUE_DIGEST_WEEKDAY = env_int("FABRIQUE_DIGEST_WEEKDAY", 0)
+FABRIQUE_DIGEST_HOUR = env_int("FABRIQUE_DIGEST_HOUR", 8)
+FABRIQUE_ONBOARDING_NUDGE_DAYS = env_int("FABRIQUE_ONBOARDING_NUDGE_DAYS", 14)
+FABRIQUE_REVIEW_LINK_DAYS = env_int("FABRIQUE_REVIEW_LINK_DAYS", 30)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -1,11 +1,12 @@
-"""Views of guide improvements: a member proposes one from a guide page, coaches read them in the admin."""
+"""Views of guide upkeep: a member proposes an improvement from a guide page, coaches read them in the
+admin, and a coach confirms « Relu, rien à changer » from the weekly digest."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from community.members.models import CONTRIBUTE_PERMISSION
 from core.security.login import login_redirect
@@ -13,6 +14,7 @@ from core.security.login import login_redirect
 from .forms import ImprovementForm
 from .improvements import can_review_proposals, proposals_for, propose_improvement
 from .models import GuidePage
+from .reviews import ReviewRefused, read_review_token, record_review
 
 
 @require_POST
@@ -55,4 +57,19 @@ def proposals_admin(request):
         request,
         "guides/admin/proposals.html",
         {"page_obj": paginator.get_page(request.GET.get("p"))},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def guide_reviewed(request, token):
+    """« Relu, rien à changer »: GET shows the button, POST records the review (reviews.py)."""
+    try:
+        guide, coach = read_review_token(token)
+    except ReviewRefused as refusal:
+        return render(request, "guides/review_refused.html", {"reason": str(refusal)}, status=400)
+    done = request.method == "POST"
+    if done:
+        guide = record_review(guide, coach)
+    return render(
+        request, "guides/review_confirm.html", {"guide": guide, "coach": coach, "done": done, "token": token}
     )

@@ -8,6 +8,7 @@ from wagtail.admin.views.reports import PageReportView
 
 from .improvements import can_review_proposals
 from .models import GuidePage
+from .reviews import REVIEW_ACTION
 from .views import proposals_admin
 
 
@@ -73,4 +74,11 @@ def register_correction_proposal_urls():
 def register_correction_proposals_menu_item():
     return CorrectionProposalsMenuItem(
         "Propositions d'amélioration", reverse("correction_proposals_admin"), icon_name="edit", order=710
+    )
+
+
+@hooks.register("register_log_actions")
+def register_review_action(actions):
+    actions.register_action(
+        REVIEW_ACTION, "Relu, rien à changer", "Relu, rien à changer (lien du récapitulatif)"
     )

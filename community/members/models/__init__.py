@@ -1,4 +1,5 @@
-"""Accounts, the people of the network, their missions, and the bookkeeping of who is who."""
+"""Accounts, the people of the network, their missions, the bookkeeping of who is who, and what
+emails each account accepts."""
 
 from .people import (
     CONTRIBUTE_PERMISSION,
@@ -10,9 +11,23 @@ from .people import (
     User,
 )
 from .records import ClaimRequest, MemberMerge
+from .subscriptions import (
+    EMAIL_KINDS,
+    MEMBER_DIGEST,
+    ONBOARDING_NUDGE,
+    STAFF_DIGEST,
+    DigestDelivery,
+    EmailPreferences,
+)
 
 __all__ = [
     "CONTRIBUTE_PERMISSION",
+    "EMAIL_KINDS",
+    "MEMBER_DIGEST",
+    "ONBOARDING_NUDGE",
+    "STAFF_DIGEST",
+    "DigestDelivery",
+    "EmailPreferences",
     "MISSION_STATUSES",
     "ClaimRequest",
     "Member",

@@ -128,3 +128,29 @@ def test_filter_by_incubator_through_missions(client, directory, home):
     results = client.get(f"{DIRECTORY}?incubateur=dinum").content.decode().split('role="status"')[1]
     assert "Karim Benali" in results
     assert "Léa Fontaine" not in results
+
+
+def test_the_incubator_filter_counts_only_validated_missions(client, directory, home):
+    from community.members.models import Mission
+    from tests.community.startups.factories import incubator, startup
+
+    dinum = incubator(home, "dinum", "Incubateur de la DINUM")
+    fabnum = incubator(home, "fabnum", "Fabrique numérique")
+    cantine = startup(home, "Cantine test", incubator=dinum)
+    atelier = startup(home, "Atelier test", incubator=fabnum)
+    karim = Member.objects.get(slug="karim-benali")
+    lea = Member.objects.get(user=directory["lea"])
+    Mission.objects.create(member=karim, startup=cantine, startup_ref="cantine-test")
+    # Léa declared missions no coach has validated yet (or refused): they do not place her anywhere.
+    Mission.objects.create(member=lea, startup=cantine, validation=Mission.PENDING)
+    Mission.objects.create(member=lea, startup=atelier, validation=Mission.PENDING)
+    Mission.objects.create(member=lea, startup=atelier, validation=Mission.REFUSED)
+    client.force_login(directory["viewer"])
+    html = client.get(DIRECTORY).content.decode()
+    assert "Incubateur de la DINUM (1)" in html
+    assert "Fabrique numérique (" not in html
+    results = client.get(f"{DIRECTORY}?incubateur=dinum").content.decode().split('role="status"')[1]
+    assert "Karim Benali" in results
+    assert "Léa Fontaine" not in results
+    Mission.objects.filter(member=lea, startup=cantine).update(validation=Mission.VALIDATED)
+    assert "Incubateur de la DINUM (2)" in client.get(DIRECTORY).content.decode()

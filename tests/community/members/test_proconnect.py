@@ -47,7 +47,12 @@ ACCOUNTS = {
         "uid": "4343",
     },
     "chloe": {"email": "chloe.roux@exemple.fr", "given_name": "Chloé", "usual_name": "Roux", "uid": "4444"},
+    "denis": {"email": "denis.blanc@beta.gouv.fr", "given_name": "Denis", "usual_name": "Blanc", "uid": "45"},
+    "emma": {"email": "emma.noir@beta.gouv.fr", "given_name": "Emma", "usual_name": "Noir", "uid": "4646"},
+    "farid": {"email": "farid.vert@beta.gouv.fr", "given_name": "Farid", "usual_name": "Vert", "uid": "4747"},
 }
+# The level of assurance (`acr`) the provider vouches for at each login: "eidas1" unless listed here.
+ACCOUNT_ACR = {"denis": "eidas0", "emma": None, "farid": "eidas2"}
 TIMEOUT = 10  # seconds, for every HTTP call and process wait
 
 
@@ -93,6 +98,8 @@ def provider_url(tmp_path_factory):
                 "redirect_uris": [OUR_ORIGIN + CALLBACK],
                 "post_logout_redirect_uris": [OUR_ORIGIN + "/"],
                 "accounts": ACCOUNTS,
+                "acr": "eidas1",
+                "account_acr": ACCOUNT_ACR,
             }
         )
     )
@@ -284,6 +291,44 @@ def test_an_id_token_with_another_nonce_is_refused(client, proconnect):
     assert "Nous n'avons pas pu vérifier votre identité" in html.unescape(response.content.decode())
     assert User.objects.count() == 0
     assert logged_in_user(client) is None
+
+
+def assert_refused_for_its_level_of_assurance(client, response, email):
+    assert response.status_code == 401
+    assert "Nous n'avons pas pu vérifier votre identité" in html.unescape(response.content.decode())
+    assert not User.objects.filter(email=email).exists()
+    assert logged_in_user(client) is None
+
+
+def test_an_id_token_with_a_lower_acr_than_asked_is_refused(client, proconnect):
+    _, response = login_at_provider(client, "denis")  # the provider vouches for "eidas0" only
+    assert_refused_for_its_level_of_assurance(client, response, "denis.blanc@beta.gouv.fr")
+
+
+def test_an_id_token_without_acr_is_refused(client, proconnect):
+    _, response = login_at_provider(client, "emma")
+    assert_refused_for_its_level_of_assurance(client, response, "emma.noir@beta.gouv.fr")
+
+
+def test_an_id_token_with_the_acr_asked_is_accepted_and_kept(client, proconnect):
+    _, response = login_at_provider(client, "alice")
+    assert response.status_code == 302
+    account = SocialAccount.objects.get(provider="proconnect")
+    assert account.extra_data["id_token"]["acr"] == "eidas1"
+
+
+def test_a_higher_acr_than_asked_is_accepted(client, proconnect):
+    _, response = login_at_provider(client, "farid")  # "eidas2" when "eidas1" was asked
+    assert response.status_code == 302
+    assert logged_in_user(client) == User.objects.get(email="farid.vert@beta.gouv.fr")
+
+
+@override_settings(FABRIQUE_OIDC_ACR_VALUES="eidas2")
+def test_a_login_below_a_raised_requirement_is_refused(client, proconnect):
+    authorize, page, _ = start_login(client, requests.Session())
+    assert parse_qs(urlsplit(authorize).query)["acr_values"] == ["eidas2"]
+    _, response = login_at_provider(client, "alice")  # the provider still answers "eidas1"
+    assert_refused_for_its_level_of_assurance(client, response, "alice.martin@beta.gouv.fr")
 
 
 def test_a_replayed_callback_logs_nobody_in(client, proconnect):
