@@ -35,17 +35,7 @@ def page_of(client, url="/pour-moi/"):
 
 def test_member_gets_the_guides_of_their_role_and_phase_and_nothing_private(client, w):
     # Drafts, restricted pages, pages in moderation or with a pending change, all tagged for the pair.
-    visibility = make_visibility_pages(GuidePageFactory, w["guides"])
-    for page in (*visibility.values(), *w["guides"].get_children().specific()):
-        if (
-            page.title.startswith(HIDDEN)
-            or HIDDEN in page.title
-            or page.slug
-            in ("brouillon", "membres", "coachs", "mot-de-passe", "moderation", "publiee", "publique")
-        ):
-            page.roles.set([w["dev"]])
-            page.phases.set([w["construction"]])
-            page.save()
+    make_visibility_pages(GuidePageFactory, w["guides"], roles=[w["dev"]], phases=[w["construction"]])
     client.force_login(w["user"])
 
     response, html = page_of(client)
@@ -179,7 +169,7 @@ def test_anonymous_visitor_picks_a_role_and_a_phase_and_the_page_is_cached(w, se
 
     first, html = page_of(anonymous, url)
 
-    assert "Déployer en continu" in html and "Prototyper vite" not in html
+    assert "Déployer en continu" in html and f"Page {VISIBLE}" in html and "Prototyper vite" not in html
     assert "Livrer un premier produit utilisable." in html
     assert HIDDEN not in html
     assert "Paul Pair" not in html and "Claire Coach" not in html  # people are for members
