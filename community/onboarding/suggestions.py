@@ -98,23 +98,33 @@ def peers_who_lived(role, phase, member):
     """Members who held this role on a startup while it was in this phase (validated missions).
 
     A timeline phase without an end lasts until the startup's next phase; a mission counts when its
-    dates overlap that span. One query, three nested subqueries.
+    dates overlap that span. One query, driven by the role's missions joined to their startups'
+    phases (so the database walks the role's index, not every startup that went through the phase).
     """
     today = timezone.localdate()
     next_start = (
-        StartupPhase.objects.filter(page_id=OuterRef("page_id"), start__gt=OuterRef("start"))
+        StartupPhase.objects.filter(page_id=OuterRef("startup_id"), start__gt=OuterRef("phase_start"))
         .order_by("start")
         .values("start")[:1]
     )
-    lived = (
-        StartupPhase.objects.filter(
-            page_id=OuterRef("startup_id"), phase=phase, start__lte=Coalesce(OuterRef("end"), Value(today))
+    missions = (
+        Mission.objects.validated()
+        .filter(role=role, startup__phases__phase=phase)
+        # Same join as the filter above (annotations reuse it): the phase row of this mission's startup.
+        .annotate(
+            phase_start=F("startup__phases__start"),
+            phase_stop=Coalesce(
+                F("startup__phases__end"), Subquery(next_start), Value(today), output_field=DateField()
+            ),
         )
-        .annotate(stop=Coalesce("end", Subquery(next_start), Value(today), output_field=DateField()))
-        .filter(stop__gte=Coalesce(OuterRef("start"), Value(datetime.date.min), output_field=DateField()))
+        .filter(
+            phase_start__lte=Coalesce(F("end"), Value(today), output_field=DateField()),
+            phase_stop__gte=Coalesce(F("start"), Value(datetime.date.min), output_field=DateField()),
+        )
+        .order_by()
+        .values("member_id")
     )
-    missions = Mission.objects.validated().filter(member=OuterRef("pk"), role=role).filter(Exists(lived))
-    queryset = Member.objects.filter(Exists(missions))
+    queryset = Member.objects.filter(pk__in=missions)
     if member is not None:
         queryset = queryset.exclude(pk=member.pk)
     return list(queryset.order_by("full_name")[:PEOPLE_LIMIT])
