@@ -12,6 +12,7 @@ from django.utils import timezone
 from community.members.models import Member, Mission
 from community.startups.models import StartupPage
 from core.taxonomy.models import Phase, Role
+from core.text import clean_query
 
 DAYS_PER_MONTH = 365.25 / 12
 
@@ -109,8 +110,10 @@ def member_situations(member) -> list[Situation]:
 
 def picked_situation(role_slug: str, phase_slug: str):
     """The role and phase a visitor picked (GET), with a French message for an unknown value."""
-    role = Role.objects.filter(slug=role_slug[:80]).first() if role_slug else None
-    phase = Phase.objects.filter(slug=phase_slug[:80]).first() if phase_slug else None
+    # Control characters (NUL, which PostgreSQL refuses) and huge values never reach the database.
+    role_slug, phase_slug = clean_query(role_slug)[:80], clean_query(phase_slug)[:80]
+    role = Role.objects.filter(slug=role_slug).first() if role_slug else None
+    phase = Phase.objects.filter(slug=phase_slug).first() if phase_slug else None
     errors = []
     if role_slug and role is None:
         errors.append("Ce rôle n'existe pas : choisissez-en un dans la liste.")
