@@ -96,6 +96,6 @@ def page_head_meta(context, site_name="", tagline=""):
         "og_type": "website" if page is None or (page.depth is not None and page.depth <= 2) else "article",
         "site_name": site_name,
         "image": request.build_absolute_uri(static(SHARE_IMAGE)),
-        "json_ld": mark_safe(breadcrumb_json_ld(request, page)),  # noqa: S308 - escaped JSON above
+        "json_ld": mark_safe(breadcrumb_json_ld(request, page)),  # noqa: S308  # nosec B308 B703 - escaped JSON above
         "feeds": feeds,
     }

@@ -156,7 +156,7 @@ def download(url: str, limit: int) -> bytes:
     # http(s) only, checked just above: no file: or custom scheme reaches urlopen.
     request = urllib.request.Request(url, headers={"User-Agent": "Fabrique import_gitbook"})  # noqa: S310
     try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:  # noqa: S310  # nosec B310
             data = response.read(limit + 1)
     except (OSError, ValueError):
         return b""
