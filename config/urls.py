@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("resources.guides.urls")),  # /ameliorer/…
     path("", include("community.members.urls")),  # /compte/…, /membres/…
     path("", include("community.feedback.urls")),  # /avis/
+    path("", include("community.onboarding.urls")),  # /phases/…, /pour-moi/
 ]
 
 if settings.DEBUG:

@@ -1,11 +1,27 @@
-"""Admin report of the onboarding paths (the public pages' routes are in arrival.py and checklist.py)."""
+"""Views of onboarding: the phase pages, « Pour moi », and the admin report of the paths.
+
+(The routes of the role and path pages are in arrival.py and checklist.py, called by the pages.)
+"""
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from community.startups.models import StartupIndexPage
+from core.taxonomy.models import Phase, Role
+from resources.guides.models import GuideIndexPage
+from resources.library.models import ResourceIndexPage
+
+from .history import previous_visit
+from .phases import phase_page_context, phases_in_order
+from .situations import member_of, member_situations, picked_situation
 from .statistics import path_statistics
+from .suggestions import next_onboarding_step, suggestions_for
 
 STATISTICS_PERMISSION = "onboarding.view_onboardingprogress"
 
@@ -26,3 +42,73 @@ class OnboardingStatisticsView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["statistics"] = path_statistics()
         return context
+
+
+def _section_url(model, request, query=""):
+    """The URL of a section (guides, library, startups) filtered by `query`; empty without one."""
+    section = model.objects.live().order_by("path").first()
+    url = section.get_url(request=request) if section else ""
+    return f"{url}?{query}" if url and query else url or ""
+
+
+def phase_index(request):
+    """ "Les phases": every phase of a startup d'État, in order, each linking to its page."""
+    return TemplateResponse(request, "onboarding/phase_index.html", {"phases": phases_in_order()})
+
+
+def phase_detail(request, slug):
+    """A phase's page: the editors' text (description, exit criteria, committee) and computed parts."""
+    phase = get_object_or_404(Phase, slug=slug)
+    context = phase_page_context(phase)
+    query = f"phase={phase.slug}"
+    context.update(
+        {
+            "guides_url": _section_url(GuideIndexPage, request, query),
+            "resources_url": _section_url(ResourceIndexPage, request, query),
+            "startups_url": _section_url(StartupIndexPage, request, query),
+            "breadcrumb_links": [{"title": "Phases", "url": reverse("phase_index")}],
+        }
+    )
+    return TemplateResponse(request, "onboarding/phase_page.html", context)
+
+
+def for_me(request):
+    """« Pour moi, maintenant »: a member's page from their missions; anyone's from a role + phase.
+
+    Logged in without a choice in the query string: the member's own situations (personal: the page
+    cache never serves nor stores a request with a session, and the response is marked private).
+    With `?role=…&phase=…` (a plain GET form): the same sections for the chosen pair, identical
+    for every anonymous visitor, so the page cache keeps them.
+    """
+    role_slug = request.GET.get("role", "").strip()
+    phase_slug = request.GET.get("phase", "").strip()
+    picked, errors = picked_situation(role_slug, phase_slug)
+    user = request.user if request.user.is_authenticated else None
+    member = member_of(request.user)
+    context = {
+        "roles": list(Role.objects.order_by("order", "name")),
+        "phases": phases_in_order(),
+        "picked": picked,
+        "errors": errors,
+        "member": member,
+        "personal": False,
+        "sections": [],
+    }
+    if picked is not None:
+        context["sections"] = [suggestions_for(picked, user=user, member=member)]
+    elif member is not None:
+        situations = member_situations(member)
+        since = previous_visit(request.user)
+        context.update(
+            personal=True,
+            since=since,
+            sections=[suggestions_for(situation, user, member, since) for situation in situations],
+            next_step=next_onboarding_step(request.user),
+        )
+    without_phase = [section.situation for section in context["sections"] if section.situation.phase is None]
+    preselected = picked.role if picked else (without_phase[0].role if without_phase else None)
+    context["preselected_role"] = preselected
+    response = TemplateResponse(request, "onboarding/for_me.html", context)
+    if user is not None:
+        patch_cache_control(response, private=True, no_store=True)
+    return response

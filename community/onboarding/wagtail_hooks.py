@@ -1,10 +1,13 @@
-"""Admin wiring of onboarding paths: the editors' follow-up report in the Reports menu."""
+"""Wagtail wiring: the editors' follow-up report of the paths, and noting the guides members open."""
 
 from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from resources.guides.models import GuidePage
+
+from .history import record_guide_opening
 from .views import STATISTICS_PERMISSION, OnboardingStatisticsView
 
 
@@ -33,3 +36,10 @@ def register_onboarding_statistics_menu_item():
         icon_name="list-ol",
         order=950,
     )
+
+
+@hooks.register("before_serve_page")
+def note_guide_opening(page, request, serve_args, serve_kwargs):
+    """A member reading a guide: « Pour moi » stops suggesting it until it changes (history.py)."""
+    if isinstance(page, GuidePage) and request.method == "GET" and not getattr(request, "is_preview", False):
+        record_guide_opening(request.user, page)

@@ -3,7 +3,10 @@
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
 from wagtail.search import index
+
+from core.blocks.text import SHORT_TEXT_FEATURES
 
 
 class TaxonomyQuerySet(models.QuerySet):
@@ -49,8 +52,24 @@ class PhaseQuerySet(TaxonomyQuerySet):
 
 
 class Phase(Taxonomy):
-    """A phase of a startup d'État's life (investigation, construction…), for guides and startups."""
+    """A phase of a startup d'État's life (investigation, construction…), for guides and startups.
 
+    Its page (/phases/<slug>/) shows what editors write here next to what is computed: typical
+    duration from the imported timelines, startups in it now, each role's responsibilities.
+    """
+
+    exit_criteria = RichTextField(
+        "critères de sortie",
+        features=SHORT_TEXT_FEATURES,
+        blank=True,
+        help_text="Ce qu'il faut avoir démontré pour passer à la phase suivante.",
+    )
+    committee = RichTextField(
+        "comité",
+        features=SHORT_TEXT_FEATURES,
+        blank=True,
+        help_text="Le comité qui clôt la phase : qui y siège, ce qu'on y présente, ce qui s'y décide.",
+    )
     documentation_url = models.URLField("documentation", blank=True)
     is_ending = models.BooleanField(
         "phase de fin",
@@ -60,7 +79,13 @@ class Phase(Taxonomy):
 
     objects = PhaseQuerySet.as_manager()
 
-    panels = [*Taxonomy.panels, FieldPanel("documentation_url"), FieldPanel("is_ending")]
+    panels = [
+        *Taxonomy.panels,
+        FieldPanel("exit_criteria"),
+        FieldPanel("committee"),
+        FieldPanel("documentation_url"),
+        FieldPanel("is_ending"),
+    ]
 
     class Meta(Taxonomy.Meta):
         verbose_name = "phase"

@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from community.onboarding.suggestions import home_overview
 from community.startups.figures import home_figures
 from community.startups.models import StartupIndexPage
 from core.blocks import BODY_BLOCKS, EntryPointBlock
@@ -81,6 +82,8 @@ class HomePage(BasePage):
             context[name] = self.latest_in_section(model)
         # Passed uncalled: the template calls it inside its cached fragment, so a hit costs no count.
         context["key_figures"] = self.key_figures
+        # A logged-in member's « Pour moi » in short; rendered outside every cached fragment.
+        context["for_me_sections"] = home_overview(request)
         return context
 
     def key_figures(self):

@@ -27,6 +27,7 @@ from core.feeds import ATOM, FEED_ROUTES, RSS
 from core.pages import BasePage, ImportedPageMixin, IndexPage, api_slugs
 
 from . import feeds
+from .listing import guide_listing, is_filtered
 
 WORDS_PER_MINUTE = 200
 REVIEW_INTERVALS = [(90, "3 mois"), (180, "6 mois"), (365, "1 an"), (730, "2 ans")]
@@ -50,6 +51,14 @@ class GuideIndexPage(RoutablePageMixin, IndexPage):
 
     def feed_links(self, request):
         return feeds.guide_feed_links(self, request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        guides = GuidePage.objects.descendant_of(self).live().public().defer_streamfields()
+        listing = guide_listing(request, guides, self.page_size)
+        context.update(listing.context())
+        context["filtered"] = is_filtered(listing)
+        return context
 
 
 class GuidePageTag(TaggedItemBase):

@@ -20,6 +20,8 @@ STARTUP_PARAMS = ["phase", "incubateur", "thematique", "public", "sponsor", "q",
 RESOURCE_PARAMS = ["type", "phase", "role", "thematique", "q", "tri", "page"]
 MEMBER_PARAMS = ["role", "competence", "mentorat", "incubateur", "q", "tri", "page"]
 ONBOARDING_PARAMS = ["role", "incubateur"]
+GUIDE_PARAMS = ["phase", "role", "q", "tri", "page"]
+FOR_ME_PARAMS = ["role", "phase"]
 
 
 @pytest.fixture
@@ -53,6 +55,9 @@ def listing_request(draw, site):
         (site["resource"].url, ["page"]),
         (site["contribuer"].url, ["page"]),
         ("/membres/", MEMBER_PARAMS),
+        (site["guide"].get_parent().url, GUIDE_PARAMS),
+        ("/pour-moi/", FOR_ME_PARAMS),
+        ("/phases/construction/", ["page"]),
     ]
     url, params = draw(st.sampled_from(targets))
     return f"{url}?{query_string(draw, params)}"

@@ -19,6 +19,7 @@ from ..models import (
 )
 from .contacts import CONTACT_CATEGORIES
 from .paths import PATHS
+from .phases import PHASE_TEXTS
 from .roles import ROLES
 
 
@@ -110,6 +111,16 @@ def load_paths(index, home, log):
     log(f"Parcours d'arrivée : {created} parcours créé(s).")
 
 
+def describe_phases(log):
+    """Exit criteria and committee of the phases that have none yet (an editor's text is kept)."""
+    described = 0
+    for phase in Phase.objects.filter(slug__in=PHASE_TEXTS, exit_criteria="", committee=""):
+        phase.exit_criteria, phase.committee = PHASE_TEXTS[phase.slug]
+        phase.save(update_fields=["exit_criteria", "committee"])
+        described += 1
+    log(f"Phases : {described} phase(s) décrite(s).")
+
+
 @transaction.atomic
 def load(home, log):
     role_index = RoleIndexPage.objects.descendant_of(home).first()
@@ -117,6 +128,7 @@ def load(home, log):
     if role_index is None or onboarding_index is None:
         log("Rôles et parcours : rubriques absentes, rien à créer.")
         return
+    describe_phases(log)
     load_contacts(home)
     load_role_pages(role_index, log)
     load_paths(onboarding_index, home, log)

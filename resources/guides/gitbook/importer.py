@@ -7,11 +7,14 @@ links. Redirects from `.gitbook.yaml` come last, once every page exists.
 """
 
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from django.utils.text import slugify
 
 from wagtail.models import Page
 
 from core.importing import ImportRun, RecordError, read_text, split_front_matter, upsert_page
+from core.taxonomy.models import Phase
 
 from ..models import GuideIndexPage, GuidePage
 from .addresses import (
@@ -28,6 +31,25 @@ from .space import SpaceStats, reorder_siblings, unpublish_removed
 from .summary import Entry, parse_summary, split_icon
 
 PENDING = -1
+
+
+def phases_by_folder_name():
+    """Phases under every folder name that means them: their slug and their slugified label."""
+    known = {}
+    for phase in Phase.objects.order_by("order", "name"):
+        known.setdefault(phase.slug, phase)
+        known.setdefault(slugify(phase.name), phase)
+    return known
+
+
+def phases_of(path: str, known: dict) -> list:
+    """The phases named by the folders of a page's path (`la-vie-dune-se/investigation/x.md`)."""
+    found = {}
+    for folder in PurePosixPath(path).parts[:-1]:
+        phase = known.get(slugify(folder))
+        if phase is not None:
+            found.setdefault(phase.pk, phase)
+    return list(found.values())
 
 
 def default_parent():
@@ -99,6 +121,10 @@ class GitbookImport:
         self.prefix = redirect_path_prefix(self.base_url, redirect_prefix)
         self.attachments = None
         self.quiet = quiet
+        # Pages under a folder named after a phase (GitBook's « investigation/ », « construction/ »…)
+        # are tagged with it, so the phase pages, the filters and « Pour moi » find them.
+        self.known_phases = phases_by_folder_name()
+        self.phase_tagged = 0
 
     def key(self, source: str) -> str:
         return f"gitbook:{self.space}/{source}"
@@ -147,6 +173,8 @@ class GitbookImport:
     def summary_fr(self) -> str:
         """The lines the command prints after the report's own summary."""
         lines = [self.redirects.summary_fr(), self.space_stats.summary_fr()]
+        if self.phase_tagged:
+            lines.append(f"Pages rattachées à une phase d'après leur dossier : {self.phase_tagged}")
         if self.attachments is not None:
             lines.append(self.attachments.summary_fr())
         return "\n".join(lines)
@@ -194,7 +222,13 @@ class GitbookImport:
         parent = self.parent_page(entry)
         key = self.key(source)
         fields["slug"] = self.unique_slug(parent, slug_base, key)
-        page, outcome = upsert_page(GuidePage, parent, key, fields, publish=self.publish)
+        phases = phases_of(entry.path, self.known_phases) if entry.kind != "section" else []
+        # Given only when a folder names a phase: other pages keep their fingerprint (and their
+        # editors' phases) from earlier imports.
+        relations = {"phases": phases} if phases else None
+        page, outcome = upsert_page(GuidePage, parent, key, fields, publish=self.publish, relations=relations)
+        if phases and not hasattr(entry, "first_outcome"):
+            self.phase_tagged += 1
         self.page_ids[key] = page.pk
         if pending:
             self.pending[source] = entry
