@@ -104,7 +104,7 @@ def register_import_issues_urls():
 @hooks.register("register_reports_menu_item")
 def register_import_issues_menu_item():
     return ImportIssuesMenuItem(
-        "Qualité des données importées",
+        "Qualité des fiches beta.gouv.fr importées",
         reverse("startups_import_issues"),
         name="qualite-donnees-importees",
         icon_name="warning",

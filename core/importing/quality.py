@@ -11,7 +11,7 @@ scope, so the list always tells the last run and a run that changes nothing leav
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -37,15 +37,20 @@ def quality_issues(report: ImportReport) -> list[dict]:
 
 
 @transaction.atomic
-def replace_issues(model, report: ImportReport, pages: dict[str, int], scope: Q | None = None) -> int:
-    """Replace the stored issues of `scope` (all of `model` by default) with those of `report`.
+def replace_issues(model, report: ImportReport, pages: dict[str, int], prefix: str = "") -> int:
+    """Replace the stored issues whose source starts with `prefix` (all by default) with `report`'s.
 
-    `pages` maps a notice's source to the id of the page imported from it. Returns the count kept.
+    `pages` maps a notice's source to the id of the page imported from it. `prefix` keeps apart runs
+    that share a model (one GitBook space each): it is put before each source. Returns the count kept.
     """
     found_at = timezone.now()
-    model.objects.filter(scope or Q()).delete()
+    model.objects.filter(source__startswith=prefix).delete()
     rows = [
-        model(page_id=pages.get(issue["source"]), found_at=found_at, **issue)
+        model(
+            page_id=pages.get(issue["source"]),
+            found_at=found_at,
+            **{**issue, "source": prefix + issue["source"]},
+        )
         for issue in quality_issues(report)
     ]
     model.objects.bulk_create(rows, batch_size=500)
