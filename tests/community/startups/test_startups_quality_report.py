@@ -22,11 +22,10 @@ REPORT = "startups_import_issues"
 
 
 def run_import(directory, tmp_path, *extra):
-    report_path = tmp_path / "rapport.json"
-    call_command(
-        "import_betagouv", str(directory), "--report", str(report_path), *extra, stdout=io.StringIO()
-    )
-    return json.loads(report_path.read_text(encoding="utf-8"))
+    """The JSON report and the printed summary of one run."""
+    report_path, output = tmp_path / "rapport.json", io.StringIO()
+    call_command("import_betagouv", str(directory), "--report", str(report_path), *extra, stdout=output)
+    return json.loads(report_path.read_text(encoding="utf-8")), output.getvalue()
 
 
 def stored_issues():
@@ -44,7 +43,7 @@ def shown_counts(html):
 
 
 def test_report_counts_match_the_json_report_of_the_real_sample(client, home, shared_fixtures, tmp_path):
-    report = run_import(shared_fixtures / "betagouv", tmp_path, "--publish")
+    report, _ = run_import(shared_fixtures / "betagouv", tmp_path, "--publish")
     quality = report["notices"]["quality"]
     expected = {kind: group["count"] for kind, group in quality.items()}
     total = sum(expected.values())
@@ -94,8 +93,9 @@ def test_report_counts_match_the_json_report_of_the_real_sample(client, home, sh
 
     # A second run that changes nothing leaves the same list.
     before = stored_issues()
-    again = run_import(shared_fixtures / "betagouv", tmp_path, "--publish")
+    again, output = run_import(shared_fixtures / "betagouv", tmp_path, "--publish")
     assert again["created"] == again["updated"] == 0
+    assert f"Rien n'a changé : {again['unchanged']} inchangés." in output
     assert stored_issues() == before
     # A dry run keeps the last real run's list.
     run_import(shared_fixtures / "betagouv", tmp_path, "--dry-run")
@@ -114,7 +114,7 @@ def test_without_a_source_address_the_report_shows_the_path(client, home, settin
     phases = tmp_path / "content" / "phases"
     phases.mkdir()
     (phases / "investigation.md").write_text("---\nlabel: Investigation\norder: 1\n---\n", encoding="utf-8")
-    report = run_import(tmp_path / "content", tmp_path)
+    report, _ = run_import(tmp_path / "content", tmp_path)
     assert "incubateur introuvable" in report["notices"]["quality"]
     client.force_login(make_user("admin", ["Administrateurs"]))
     soup = BeautifulSoup(client.get(reverse(REPORT)).content, "html.parser")
