@@ -1,9 +1,26 @@
-"""Admin wiring of the startups app: one "Réseau des startups" menu for sponsors, audiences, teams."""
+"""Admin wiring of the startups app: one "Réseau des startups" menu for sponsors, audiences, teams,
+and the report of the data-quality issues found by the last beta.gouv.fr import."""
 
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Audience, Organisation, Team
+from core.importing.quality import ImportIssuesReportView
+
+from .models import (
+    Audience,
+    ImportIssue,
+    IncubatorIndexPage,
+    IncubatorPage,
+    Organisation,
+    StartupIndexPage,
+    StartupPage,
+    Team,
+)
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -39,3 +56,57 @@ class StartupNetworkGroup(SnippetViewSetGroup):
 
 
 register_snippet(StartupNetworkGroup)
+
+
+# --- Report « Qualité des données importées » ---------------------------------------------------
+
+
+def can_review_import_issues(user) -> bool:
+    """Those who may edit a startup or incubator page may see what to fix in its fiche."""
+    if user.is_superuser:
+        return True
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return editable.type(StartupIndexPage, StartupPage, IncubatorIndexPage, IncubatorPage).exists()
+
+
+class ImportIssuesView(ImportIssuesReportView):
+    """The data-quality issues of the last beta.gouv.fr import, per fiche, exportable as CSV/XLSX."""
+
+    page_title = "Qualité des données importées"
+    page_subtitle = "fiches beta.gouv.fr"
+    model = ImportIssue
+    index_url_name = "startups_import_issues"
+    index_results_url_name = "startups_import_issues_results"
+
+    def can_view(self, user):
+        return can_review_import_issues(user)
+
+
+class ImportIssuesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_review_import_issues(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_import_issues_urls():
+    return [
+        path(
+            "rapports/qualite-donnees-importees/", ImportIssuesView.as_view(), name="startups_import_issues"
+        ),
+        path(
+            "rapports/qualite-donnees-importees/resultats/",
+            ImportIssuesView.as_view(results_only=True),
+            name="startups_import_issues_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_import_issues_menu_item():
+    return ImportIssuesMenuItem(
+        "Qualité des fiches beta.gouv.fr importées",
+        reverse("startups_import_issues"),
+        name="qualite-donnees-importees",
+        icon_name="warning",
+        order=720,
+    )

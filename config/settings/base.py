@@ -262,6 +262,11 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 TAGGIT_CASE_INSENSITIVE = True
+# Where the report « Qualité des données importées » links a fiche (`startups/x.md` → …/_startups/x.md);
+# empty: the report shows the path only (a private mirror, no web access to the repository).
+FABRIQUE_BETAGOUV_SOURCE_URL = env_str(
+    "FABRIQUE_BETAGOUV_SOURCE_URL", "https://github.com/betagouv/beta.gouv.fr/blob/master/content/"
+)
 
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override this to SAMEORIGIN themselves.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -3,7 +3,8 @@
 Families: text (paragraph, heading, quote), highlight (callout), navigation (cards, related pages,
 entry points, step links), method (checklist), media (figure, video/embed, document), data (table),
 containers (steps, accordion, tabs), people (contacts, skills). `BODY_BLOCKS` is the list page types
-reuse; `containers.INNER_BLOCKS` is what may sit inside a container, so containers never nest.
+reuse; `containers.INNER_BLOCKS` is what may sit inside a container, so containers do not nest, except
+an accordion inside a tab (`containers.TAB_BLOCKS`).
 
 Every block a StreamField offers at its top level declares, in its Meta, a `description`, a `group`
 (the family's heading in the block picker) and a `preview_value` that needs no database object; the

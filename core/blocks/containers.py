@@ -22,7 +22,7 @@ INNER_BLOCKS = [
     ("embed", EmbedBlock()),
     ("document", DocumentBlock()),
 ]
-"""Blocks allowed inside a container (tab, accordion item, step): containers never nest."""
+"""Blocks allowed inside a container (accordion item, step): containers do not nest, but for one case."""
 
 
 def _paragraph(text):
@@ -108,11 +108,17 @@ class AccordionBlock(blocks.StructBlock):
         }
 
 
+TAB_BLOCKS = [*INNER_BLOCKS, ("accordion", AccordionBlock())]
+"""Blocks allowed in a tab: those of any container, plus an accordion. GitBook guides fold details
+(`<details>`) inside tabs, one set per role; flattened, the panel lost what was meant to stay folded.
+The nesting stops there (an accordion holds no accordion, a tab no tabs): DSFR nests no deeper."""
+
+
 class TabBlock(blocks.StructBlock):
     """One tab: a label and its content."""
 
     title = blocks.CharBlock(label="onglet")
-    body = blocks.StreamBlock(INNER_BLOCKS, label="contenu")
+    body = blocks.StreamBlock(TAB_BLOCKS, label="contenu")
 
     class Meta:
         icon = "folder-open-1"

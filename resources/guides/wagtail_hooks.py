@@ -1,13 +1,17 @@
-"""Admin wiring for guides: the "Guides à relire" report and members' improvement proposals."""
+"""Admin wiring for guides: the "Guides à relire" and « Qualité des données importées » reports, and
+members' improvement proposals."""
 
 from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import PageReportView
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from core.importing.quality import ImportIssuesReportView
 
 from .improvements import can_review_proposals
-from .models import GuidePage
+from .models import GuideImportIssue, GuideIndexPage, GuidePage
 from .reviews import REVIEW_ACTION
 from .views import proposals_admin
 
@@ -54,6 +58,56 @@ def register_overdue_report_urls():
 def register_overdue_report_menu_item():
     return MenuItem(
         "Guides à relire", reverse("guides_overdue_report"), name="guides-a-relire", icon_name="time"
+    )
+
+
+# --- Data-quality issues of the last GitBook imports (dead links, unknown tags…) -------------------
+
+
+def can_review_guide_issues(user) -> bool:
+    """Those who may edit a guide page may see what to fix in its export."""
+    if user.is_superuser:
+        return True
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return editable.type(GuideIndexPage, GuidePage).exists()
+
+
+class GuideImportIssuesView(ImportIssuesReportView):
+    """The data-quality issues of the last import of each GitBook space, per page, exportable."""
+
+    page_title = "Qualité des données importées"
+    page_subtitle = "guides GitBook"
+    model = GuideImportIssue
+    index_url_name = "guides_import_issues"
+    index_results_url_name = "guides_import_issues_results"
+
+    def can_view(self, user):
+        return can_review_guide_issues(user)
+
+
+class GuideImportIssuesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_review_guide_issues(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_guide_import_issues_urls():
+    view = GuideImportIssuesView.as_view()
+    results = GuideImportIssuesView.as_view(results_only=True)
+    return [
+        path("rapports/qualite-guides-importes/", view, name="guides_import_issues"),
+        path("rapports/qualite-guides-importes/resultats/", results, name="guides_import_issues_results"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_guide_import_issues_menu_item():
+    return GuideImportIssuesMenuItem(
+        "Qualité des guides importés",
+        reverse("guides_import_issues"),
+        name="qualite-guides-importes",
+        icon_name="warning",
+        order=721,
     )
 
 

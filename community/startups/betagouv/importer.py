@@ -27,6 +27,7 @@ from ..models import (
 )
 from .cleaning import slug_for
 from .fiches import fiche_files
+from .quality import keep_quality_issues
 from .steps import FOLDERS, STEPS
 
 BATCH = 50  # records per commit (each still in its own savepoint)
@@ -87,6 +88,8 @@ class BetagouvImporter:
                 run.run(records, partial(step.handler, self), label=step.label)
                 if step.after:
                     step.after(self)
+        if not self.dry_run:
+            keep_quality_issues(run.report)  # the admin report tells the last real run
         return run.report
 
     def _section(self, model, slug, title):

@@ -2,11 +2,13 @@
 
 from .incubators import IncubatorIndexPage, IncubatorPage, Team
 from .organisations import Audience, Organisation
+from .quality import ImportIssue
 from .sections import StartupIndexPage
 from .startups import StartupEvent, StartupPage, StartupPhase, StartupRelatedPage
 
 __all__ = [
     "Audience",
+    "ImportIssue",
     "IncubatorIndexPage",
     "IncubatorPage",
     "Organisation",

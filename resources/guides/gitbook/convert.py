@@ -96,6 +96,8 @@ class Converter(MediaConverter):
     def __init__(self, ctx: PageContext):
         self.ctx = ctx
         self.pending_links = False  # a `.md` target exists in the export but has no page yet
+        # Converting the body of a tab: a `<details>` there stays an accordion (TAB_BLOCKS), nested.
+        self.in_tab = False
 
     # Entry point
     def convert(self, body: str) -> list[dict]:
@@ -195,10 +197,10 @@ class Converter(MediaConverter):
         tabs = []
         for child in node.children:
             if child.name == "tab":
-                body = self.inner_stream(child.children)
+                body = self.tab_stream(child.children, top)
                 tabs.append({"title": child.args.get("title", "Onglet"), "body": body})
             elif child.name != "text" or child.text.strip():
-                tabs.append({"title": "Onglet", "body": self.inner_stream([child])})
+                tabs.append({"title": "Onglet", "body": self.tab_stream([child], top)})
         if not top:
             return self.flatten_container([(t["title"], t["body"]) for t in tabs])
         return [self.ctx.block("tabs", {"tabs": tabs})] if tabs else []
@@ -225,6 +227,7 @@ class Converter(MediaConverter):
         return self.flatten_container([(title or "Étape", self.inner_stream(children))])
 
     def tag_details(self, node, top):
+        folded_in_tab = self.in_tab and not top
         children = list(node.children)
         title = "Détails"
         if children and children[0].name == "text":
@@ -234,16 +237,27 @@ class Converter(MediaConverter):
                 children[0] = Node(
                     "text", text=children[0].text[: match.start()] + children[0].text[match.end() :]
                 )
-        body = self.inner_stream(children)
-        if not top:
+        body = self.inner_stream(children, in_tab=False)  # an accordion holds no accordion
+        if not (top or folded_in_tab):
             return self.flatten_container([(title, body)])
         return [self.ctx.block("accordion", {"title": "", "items": [{"title": title, "body": body}]})]
 
     def tag_code(self, node, top):
         return text_blocks(self, "```\n" + flatten_text(node.children) + "\n```", top)
 
-    def inner_stream(self, nodes):
-        return merge_neighbours(self.nodes_to_blocks(nodes, top=False))
+    def inner_stream(self, nodes, in_tab=None):
+        """The blocks of a container's body; `in_tab` says whether a `<details>` there may stay folded."""
+        saved = self.in_tab
+        if in_tab is not None:
+            self.in_tab = in_tab
+        try:
+            return merge_neighbours(self.nodes_to_blocks(nodes, top=False))
+        finally:
+            self.in_tab = saved
+
+    def tab_stream(self, nodes, top):
+        """A tab's body: only the tabs of a top-level `{% tabs %}` become tabs, and keep details nested."""
+        return self.inner_stream(nodes, in_tab=top)
 
     def flatten_container(self, sections):
         """A container nested in another one (not allowed by the blocks): its titles become bold text."""

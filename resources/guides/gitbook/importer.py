@@ -14,9 +14,10 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from core.importing import ImportRun, RecordError, read_text, split_front_matter, upsert_page
+from core.importing.quality import replace_issues
 from core.taxonomy.models import Phase
 
-from ..models import GuideIndexPage, GuidePage
+from ..models import GuideImportIssue, GuideIndexPage, GuidePage
 from .addresses import (
     RedirectStats,
     import_redirects,
@@ -160,6 +161,9 @@ class GitbookImport:
                 self.root, self.entries, self.page_ids, self.key, self.prefix, self.base_url, run.report
             )
             self.redirects = import_redirects(wanted, missing, run.report)
+        if not dry_run:  # the admin report « Qualité des données importées » tells the last real run
+            pages = {entry.source: self.page_ids.get(self.key(entry.source)) for entry in self.entries}
+            replace_issues(GuideImportIssue, run.report, pages, prefix=f"{self.space}/")
         return run.report
 
     def sync_space(self, run):
