@@ -50,6 +50,9 @@ def update_indexes(touched: dict, searchable: list) -> None:
     for model, pks in touched.items():
         if model in searchable:
             objects = list(model.get_indexed_objects().filter(pk__in=pks))
+            for obj in objects:  # fresh objects, dropped after this pass: the text cannot go stale
+                if hasattr(obj, "search_body_text"):
+                    obj._search_body_text = obj.search_body_text()
             for backend in get_search_backends(with_auto_update=True):
                 backend.add_bulk(model, objects)
         if ReferenceIndex.model_is_indexable(model):

@@ -10,8 +10,11 @@ through the editor's whitelist keeps exactly what an editor could have typed, an
 
 import re
 
+import wagtail
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
+import markdown_it
+import mdit_py_plugins
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
@@ -23,6 +26,12 @@ PARSER = (
     MarkdownIt("commonmark", {"html": True, "breaks": True})
     .enable(["table", "strikethrough"])
     .use(footnote_plugin)
+)
+# What imported text depends on besides its source: a page stored with another value is rendered
+# again on the next run (`upsert_page(rendered=…)`). Bump the first number when the conversion
+# written here or by an importer (its sections, its links) changes what it produces.
+CONVERSION = "/".join(
+    ["1", markdown_it.__version__, mdit_py_plugins.__version__, wagtail.__version__, *RICH_TEXT_FEATURES]
 )
 TASK_MARK = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
 # A checkbox in text that cannot hold one (a task nested in a plain list, a table cell).

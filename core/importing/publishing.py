@@ -20,8 +20,8 @@ from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import page_published, published
 
-from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import get_all_child_relations
+from modelcluster.queryset import FakeQuerySet
 
 
 def add_page(parent, page, *, publish: bool, children=None, relations=None) -> Revision:
@@ -42,18 +42,13 @@ def add_page(parent, page, *, publish: bool, children=None, relations=None) -> R
     page.depth = parent.depth + 1
     page._cached_parent_obj = parent
     page._is_site_root = False  # a new leaf is nobody's site root: spares Page.save() its query
-    # Inline rows and parental relations are written by the page's save. The database holds none
-    # of them yet: saying so (as a prefetch would) spares modelcluster one read per relation.
+    # Inline rows are written by the page's save (its own save() may read them: StartupPage derives
+    # its current phase from them). The database holds none of them yet: saying so (as a prefetch
+    # would) spares modelcluster one read per relation. Many-to-many rows are inserted after it.
     page._prefetched_objects_cache = {}
     for name, rows in children.items():
         setattr(page, name, rows)
         page._prefetched_objects_cache[name] = page._meta.get_field(name).related_model.objects.none()
-    for name, objs in relations.items():
-        field = page._meta.get_field(name)
-        if isinstance(field, ParentalManyToManyField):
-            getattr(page, name).set(objs)
-            page._prefetched_objects_cache[name] = field.related_model.objects.none()
-
     # The tree position, as treebeard's add_child() computes it; the parent row, updated first,
     # stays locked until the transaction ends, so two imports cannot take the same path.
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
@@ -67,8 +62,7 @@ def add_page(parent, page, *, publish: bool, children=None, relations=None) -> R
     page.path = Page(path=last)._inc_path() if last else Page._get_path(parent.path, page.depth, 1)
     _validate(page)
     page.save(clean=False, log_action=None)  # validated above; history written below
-    for name, objs in relations.items():
-        getattr(page, name).set(objs)  # plain many-to-many need the saved row; parental ones again in memory
+    _insert_relations(page, relations)
     # The saved rows in memory (a new page has none but these, not even comments), so serialising
     # the revision does not read every relation back.
     for relation in get_all_child_relations(type(page)):
@@ -94,6 +88,22 @@ def add_page(parent, page, *, publish: bool, children=None, relations=None) -> R
         page_published.send(sender=page.specific_class, instance=page, revision=revision)
         published.send(sender=type(page), instance=page, revision=revision)
     return revision
+
+
+def _insert_relations(page, relations: dict) -> None:
+    """The new page's many-to-many rows, one INSERT per relation.
+
+    modelcluster's commit (or `.set()`) would first read which rows exist, for a page that has none,
+    and send `m2m_changed` twice: the page's own save and publication already mark cached pages
+    stale, and no other receiver watches imported relations.
+    """
+    for name, objs in relations.items():
+        objs = list(dict.fromkeys(objs))
+        field = page._meta.get_field(name)
+        through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        through.objects.bulk_create([through(**{source: page, target: obj}) for obj in objs])
+        page._prefetched_objects_cache[name] = FakeQuerySet(field.related_model, objs)
 
 
 def _validate(page) -> None:

@@ -133,6 +133,21 @@ def test_rerun_after_editing_one_fiche_updates_exactly_that_page(home, sample, t
     assert "AidESS renommée" in client.get(page.url).content.decode()
 
 
+def test_rerun_after_editing_only_a_body_renders_that_body_again(home, sample, tmp_path, client):
+    # The fingerprint holds the body's Markdown source, not its rendering: the edit must still show.
+    run_import(sample, tmp_path, "--publish")
+    fiche = sample / "startups" / "a-just.md"
+    added = "\n## Nouveauté\n\nUn **texte ajouté**.\n"
+    fiche.write_text(fiche.read_text(encoding="utf-8") + added, encoding="utf-8")
+
+    report = run_import(sample, tmp_path, "--publish")
+    assert (report["created"], report["updated"], report["rejected"]) == (0, 1, [])
+    page = StartupPage.objects.get(betagouv_id="a-just")
+    assert [block.value for block in page.body if block.block_type == "heading"][-1]["text"] == "Nouveauté"
+    assert "Un <strong>texte ajouté</strong>." in client.get(page.url).content.decode()
+    assert run_import(sample, tmp_path, "--publish")["updated"] == 0
+
+
 def test_search_and_reference_indexes_are_complete_after_an_import(home, sample, tmp_path, client):
     run_import(sample, tmp_path, "--publish")
 

@@ -37,13 +37,12 @@ def import_incubator(importer, source, path, warn):
     identifier = identifier_of(path)
     owner = find_organisation(importer, clean.text("owner"), warn, "organisation porteuse")
     body_warnings(body, warn)
+    short_description = clean.text("short_description")
     existing = importer.existing[IncubatorPage].get(source)
     fields = {
         "title": title[:255],
         "slug": importer.unique_slug(importer.incubator_index, identifier, existing),
         "betagouv_id": identifier,
-        "short_description": markdown_to_richtext(clean.text("short_description")),
-        "description": markdown_to_richtext(body.strip()),
         "owner_organisation_id": owner.pk if owner else None,
         "website": clean.url("website"),
         "github": clean.url("github"),
@@ -55,7 +54,16 @@ def import_incubator(importer, source, path, warn):
     }
     clean.report_empty()
     page, outcome = upsert_page(
-        IncubatorPage, importer.incubator_index, source, fields, publish=importer.publish, existing=existing
+        IncubatorPage,
+        importer.incubator_index,
+        source,
+        fields,
+        publish=importer.publish,
+        existing=existing,
+        rendered={
+            "short_description": (short_description, markdown_to_richtext),
+            "description": (body.strip(), markdown_to_richtext),
+        },
     )
     importer.incubators[identifier] = page
     return outcome

@@ -99,7 +99,6 @@ def import_startup(importer, source, path, warn):
         "slug": importer.unique_slug(importer.startup_index, identifier, existing),
         "betagouv_id": identifier,
         "mission": clean.text("mission"),
-        "body": markdown_sections(body),
         "incubator_id": incubator.pk if incubator else None,
         "techno": clean.text_list("techno"),
         "site_url": clean.url("link"),
@@ -124,6 +123,7 @@ def import_startup(importer, source, path, warn):
         },
         children={"phases": phases, "events": events},
         existing=existing,
+        rendered={"body": (body, markdown_sections)},
     )
     importer.startup_ids[identifier] = page.pk
     return outcome

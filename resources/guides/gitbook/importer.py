@@ -13,7 +13,14 @@ from django.utils.text import slugify
 
 from wagtail.models import Page
 
-from core.importing import ImportRun, RecordError, read_text, split_front_matter, upsert_page
+from core.importing import (
+    ImportRun,
+    RecordError,
+    deferred_indexing,
+    read_text,
+    split_front_matter,
+    upsert_page,
+)
 from core.importing.quality import replace_issues
 from core.taxonomy.models import Phase
 
@@ -146,7 +153,11 @@ class GitbookImport:
     # The run
     def run(self, dry_run=False):
         self.attachments = Attachments(self.root, fetch_remote=self.fetch_remote, dry_run=dry_run)
-        with ImportRun(dry_run=dry_run, progress_stream=self.progress_stream, quiet=self.quiet) as run:
+        # Search and reference indexes once per page at the end, not at each of its saves.
+        with (
+            ImportRun(dry_run=dry_run, progress_stream=self.progress_stream, quiet=self.quiet) as run,
+            deferred_indexing(),
+        ):
             for entry in self.entries:
                 if entry.kind == "external":
                     run.report.warn("SUMMARY.md", f"ligne {entry.line} : lien externe ignoré ({entry.path})")
