@@ -18,13 +18,16 @@ from io import StringIO
 from pathlib import Path
 
 from django.core.management import call_command
+from django.test import Client
 
 from wagtail.models import get_page_models
 
 import pytest
 
+from community.members.models import Member
 from resources.guides.models import GuidePage
 from tests import REPO_ROOT, SHARED_FIXTURES_DIR
+from tests.community.members.factories import make_user
 
 VNU_JAR = REPO_ROOT / ".ci" / "htmlcheck" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PROJECT_APPS = ("home", "community", "resources", "core")
@@ -113,9 +116,15 @@ def test_every_page_type_passes_the_w3c_checker(client, demo_site, tmp_path):
     addresses = [(url, 200) for url in pages.values()] + VIEWS
     addresses += [(guide, 200), (directory + "?incubateur=dinum&phase=construction", 200)]
     addresses += [(directory + "?voir=sponsor", 200)]
+    # The member pages: a fiche imported from beta.gouv.fr, and the directory members only see.
+    fiche = Member.objects.filter(source__gt="").order_by("slug").first()
+    members_only = "/membres/?voir=role"
+    addresses += [(f"/membres/{fiche.slug}/", 200), (members_only, 200)]
+    member_client = Client()
+    member_client.force_login(make_user("lectrice"))
     files = []
     for index, (address, status) in enumerate(addresses):
-        response = client.get(address, secure=True)
+        response = (member_client if address == members_only else client).get(address, secure=True)
         assert response.status_code == status, address
         path = tmp_path / f"page-{index:02d}.html"
         path.write_bytes(response.content)
