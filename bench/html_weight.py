@@ -37,8 +37,8 @@ def pages():
     from resources.guides.models import GuideIndexPage, GuidePage
     from resources.library.models import ResourceIndexPage, ResourcePage
 
-    def first(model, **filters):
-        return model.objects.live().public().filter(**filters).order_by("path").first().url
+    def first(model, order="path", **filters):
+        return model.objects.live().public().filter(**filters).order_by(order, "path").first().url
 
     startups, resources = first(StartupIndexPage), first(ResourceIndexPage)
     phase = Phase.objects.order_by("order").values_list("slug", flat=True)[1]
@@ -52,7 +52,7 @@ def pages():
         ("incubateurs", "listing", first(IncubatorIndexPage), False),
         ("incubateur", "detail", first(IncubatorPage, source_key__gt=""), False),
         ("guides", "listing", first(GuideIndexPage), False),
-        ("page de guide", "detail", first(GuidePage, source_key__gt=""), False),
+        ("page de guide", "detail", first(GuidePage, "-depth", source_key__gt=""), False),
         ("ressources", "listing", resources, False),
         ("ressources filtrées", "listing", f"{resources}?phase={phase}", False),
         ("ressource", "detail", first(ResourcePage, slug__startswith="bench-"), False),
@@ -124,7 +124,12 @@ def measure() -> dict:
     member.force_login(user)
     rows = {}
     dummy = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    with override_settings(CACHES=dummy):
+    # Static URLs without the manifest, so no collectstatic is needed first (as in bench/render.py).
+    plain_static = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with override_settings(CACHES=dummy, STORAGES=plain_static):
         for name, kind, url, signed_in in pages():
             response = (member if signed_in else anonymous).get(url)
             assert response.status_code == 200, f"{url} a répondu {response.status_code}"
@@ -133,9 +138,10 @@ def measure() -> dict:
 
 
 def child(env, *args) -> str:
-    done = subprocess.run(
-        [sys.executable, __file__, *args], env=env, check=True, capture_output=True, text=True
-    )
+    """The last line this script prints when run with `args` in a fresh process."""
+    done = subprocess.run([sys.executable, __file__, *args], env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(args)} a échoué :\n{done.stderr[-3000:]}")
     return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
 
 

@@ -18,7 +18,6 @@ import datetime
 import html
 import json
 import re
-from urllib.parse import quote
 
 from django.db.models import Prefetch, TextField
 from django.db.models.functions import Cast
@@ -27,6 +26,15 @@ from ..models import IncubatorPage, Organisation, StartupEvent, StartupPage, Sta
 from ..models.startups import web_address_only
 
 TAG = re.compile(r"<[^>]*>")
+# What `urllib.parse.quote(text)` writes, as a table over the UTF-8 bytes: quote() encodes byte by
+# byte in Python, which was half of startups.json's time; str.translate does the same in C.
+URL_SAFE = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/"
+PERCENT_ENCODED = {byte: chr(byte) if byte in URL_SAFE else f"%{byte:02X}" for byte in range(256)}
+
+
+def url_encoded(text: str) -> str:
+    """`quote(text)`: UTF-8, every byte but letters, digits, `_.-~` and `/` written as %XX."""
+    return text.encode("utf-8").decode("latin-1").translate(PERCENT_ENCODED)
 
 
 def _text(value) -> str:
@@ -104,7 +112,7 @@ def markdown_of(blocks) -> str:
             # The editor's own rich text: a regular expression is enough, and 20 times faster
             # than Django's strip_tags (an HTML parser) over a thousand pages.
             parts.append(html.unescape(TAG.sub("", value)).strip())
-    return quote("\n\n".join(part for part in parts if part))
+    return url_encoded("\n\n".join(part for part in parts if part))
 
 
 def _extra(extra, key) -> str:
