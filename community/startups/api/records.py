@@ -80,12 +80,11 @@ def incubator_id(page) -> str:
     return page.betagouv_id or page.slug if page is not None else ""
 
 
-def incubators_of(page, public_incubator_ids) -> tuple[str, list[str]]:
-    """The startup's incubator and all its incubators (co-incubation: the fiche's `incubators`),
-    published ones only; `""` and `[]` when there is none."""
-    main = incubator_id(page.incubator)
+def incubators_of(main: str, extra, public_incubator_ids) -> tuple[str, list[str]]:
+    """The startup's incubator (`main`, its identifier) and all its incubators (co-incubation: the
+    fiche's `incubators`, kept in `extra`), published ones only; `""` and `[]` when there is none."""
     main = main if main in public_incubator_ids else ""
-    listed = page.extra.get("incubators") if isinstance(page.extra, dict) else None
+    listed = extra.get("incubators") if isinstance(extra, dict) else None
     if isinstance(listed, list) and listed:
         return main, [str(item).strip() for item in listed if str(item).strip() in public_incubator_ids]
     return main, [main] if main else []
@@ -183,16 +182,6 @@ def startup_rows():
         yield row
 
 
-def _incubators_of_row(row, incubator_ids, public_ids) -> tuple[str, list[str]]:
-    """`incubators_of` for a row: `incubator_ids` maps every incubator's pk to its identifier."""
-    main = incubator_ids.get(row["incubator_id"], "")
-    main = main if main in public_ids else ""
-    listed = row["extra"].get("incubators") if isinstance(row["extra"], dict) else None
-    if isinstance(listed, list) and listed:
-        return main, [str(item).strip() for item in listed if str(item).strip() in public_ids]
-    return main, [main] if main else []
-
-
 def startup_resource(row, incubator_ids, public_ids) -> dict:
     """One item of `startups.json`'s `data` (template `v2.7-startups.json.liquid`), from `startup_rows`."""
     extra, site_url = row["extra"], row["site_url"]
@@ -223,7 +212,7 @@ def startup_resource(row, incubator_ids, public_ids) -> dict:
             attributes[key] = _extra(extra, key)
     if row["accessibility_status"]:
         attributes["accessibility_status"] = row["accessibility_status"]
-    main, incubators = _incubators_of_row(row, incubator_ids, public_ids)
+    main, incubators = incubators_of(incubator_ids.get(row["incubator_id"], ""), extra, public_ids)
     return {
         "id": row["betagouv_id"] or row["slug"],
         "type": "startup",
