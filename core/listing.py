@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
+from django.utils.text import slugify
 
 from core.text import clean_query
 
@@ -71,6 +72,20 @@ class FacetOption:
     label: str
     count: int
     selected: bool
+    html_id: str = ""  # the checkbox's id: values may be free text (« Data Science »), ids may not
+
+
+def _html_ids(param: str, options: list[FacetOption]):
+    """`param-slug` ids, unique within the facet (« UX design » and « ux-design » share a slug)."""
+    used = set()
+    for option in options:
+        base = f"{param}-{slugify(option.value) or 'valeur'}"
+        candidate, number = base, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{base}-{number}"
+        used.add(candidate)
+        option.html_id = candidate
 
 
 @dataclass
@@ -160,6 +175,7 @@ class FacetedListing:
                 for value, label in self.choices[facet.param]
                 if counts.get(value) or value in selected
             ]
+            _html_ids(facet.param, options)
             state = FacetState(facet, options, expanded=facet.param in self.expanded)
             if len(options) > LONG_FACET_OPTIONS and not state.expanded:
                 # sorted() is stable: equal counts keep the display order, so the choice is repeatable.
