@@ -96,6 +96,9 @@ class FacetState:
     expanded: bool = False  # a long facet listed in full (?voir=…)
     toggle_query: str = ""  # the query string that shows it in full, or short again
 
+    def __post_init__(self):
+        _html_ids(self.facet.param, self.options)
+
     @property
     def selected(self):
         return [option for option in self.options if option.selected]
@@ -175,7 +178,6 @@ class FacetedListing:
                 for value, label in self.choices[facet.param]
                 if counts.get(value) or value in selected
             ]
-            _html_ids(facet.param, options)
             state = FacetState(facet, options, expanded=facet.param in self.expanded)
             if len(options) > LONG_FACET_OPTIONS and not state.expanded:
                 # sorted() is stable: equal counts keep the display order, so the choice is repeatable.

@@ -138,10 +138,10 @@ def test_every_page_type_passes_the_w3c_checker(client, demo_site, tmp_path):
     assert any("<figcaption" in html for html in served.values())
     assert "Voir moins" in served[directory + "?voir=sponsor"]
     errors = validate(files)
-    names = {str(path.as_uri()): address for path, (address, _) in zip(files, addresses, strict=True)}
+    names = {path.name: address for path, (address, _) in zip(files, addresses, strict=True)}
     report = [
-        f"{names.get(error.get('url'), error.get('url'))}:{error.get('lastLine')} {error['message']} "
-        f"« {error.get('extract', '').strip()[:120]} »"
+        f"{names.get(error.get('url', '').rsplit('/', 1)[-1], error.get('url'))}:{error.get('lastLine')} "
+        f"{error['message']} « {error.get('extract', '').strip()[:120]} »"
         for error in errors
     ]
     assert not report, f"{len(report)} erreurs du validateur W3C :\n" + "\n".join(report)
