@@ -11,10 +11,18 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
+from django.utils.text import slugify
 
 from core.text import clean_query
 
 MAX_VALUE_LENGTH = 100
+# A long facet (145 sponsors, every incubator…) shows its most frequent options, the selected ones
+# always, and a « voir plus » link (?voir=sponsor) that lists them all: a plain link, so it works
+# without JavaScript, and the page stays light (issue #19: under 100 KB of HTML at 10× content).
+SHORT_FACET_OPTIONS = 8
+# Truncating saves nothing below this: « voir 2 de plus » would cost as much as the two options.
+LONG_FACET_OPTIONS = 12
+EXPAND_PARAM = "voir"
 
 
 def choices(queryset, value: str = "slug", label: str = "name") -> Callable[[], list[tuple[str, str]]]:
@@ -64,16 +72,40 @@ class FacetOption:
     label: str
     count: int
     selected: bool
+    html_id: str = ""  # the checkbox's id: values may be free text (« Data Science »), ids may not
+
+
+def _html_ids(param: str, options: list[FacetOption]):
+    """`param-slug` ids, unique within the facet (« UX design » and « ux-design » share a slug)."""
+    used = set()
+    for option in options:
+        base = f"{param}-{slugify(option.value) or 'valeur'}"
+        candidate, number = base, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{base}-{number}"
+        used.add(candidate)
+        option.html_id = candidate
 
 
 @dataclass
 class FacetState:
     facet: Facet
     options: list[FacetOption] = field(default_factory=list)
+    hidden: int = 0  # options left out of a long facet, behind « voir plus »
+    expanded: bool = False  # a long facet listed in full (?voir=…)
+    toggle_query: str = ""  # the query string that shows it in full, or short again
+
+    def __post_init__(self):
+        _html_ids(self.facet.param, self.options)
 
     @property
     def selected(self):
         return [option for option in self.options if option.selected]
+
+    @property
+    def long(self) -> bool:
+        return bool(self.hidden) or self.expanded
 
 
 @dataclass
@@ -107,6 +139,8 @@ class FacetedListing:
             self.sort = next(iter(sorts))
         self.choices = {facet.param: facet.choices() for facet in facets}
         self.selected = {facet.param: self._selected_values(facet) for facet in facets}
+        asked = set(request.GET.getlist(EXPAND_PARAM))
+        self.expanded = [facet.param for facet in facets if facet.param in asked]
 
     def _selected_values(self, facet: Facet) -> list[str]:
         known = {value for value, _ in self.choices[facet.param]}
@@ -130,7 +164,11 @@ class FacetedListing:
         return self._filtered().order_by(*self.sorts[self.sort].ordering)
 
     def facet_states(self) -> list[FacetState]:
-        """Each facet's options with counts computed under the *other* facets' filters."""
+        """Each facet's options with counts computed under the *other* facets' filters.
+
+        A long facet keeps its SHORT_FACET_OPTIONS most frequent options (most frequent first) and
+        every selected one, unless it was expanded; `hidden` says how many are behind « voir plus ».
+        """
         states = []
         for facet in self.facets:
             counts = self._counts(facet)
@@ -140,7 +178,18 @@ class FacetedListing:
                 for value, label in self.choices[facet.param]
                 if counts.get(value) or value in selected
             ]
-            states.append(FacetState(facet, options))
+            state = FacetState(facet, options, expanded=facet.param in self.expanded)
+            if len(options) > LONG_FACET_OPTIONS and not state.expanded:
+                # sorted() is stable: equal counts keep the display order, so the choice is repeatable.
+                top = sorted(options, key=lambda option: -option.count)[:SHORT_FACET_OPTIONS]
+                shown = top + [option for option in options if option.selected and option not in top]
+                state.options, state.hidden = shown, len(options) - len(shown)
+            if state.long:
+                others = [param for param in self.expanded if param != facet.param]
+                state.toggle_query = self.querystring(
+                    **{EXPAND_PARAM: others if state.expanded else [*others, facet.param]}
+                )
+            states.append(state)
         return states
 
     def _counts(self, facet: Facet) -> dict[str, int]:
@@ -167,7 +216,10 @@ class FacetedListing:
         return paginator.get_page(number)
 
     def querystring(self, **overrides) -> str:
-        """The current state as a query string, without the page number."""
+        """The current state as a query string, without the page number.
+
+        An override replaces a parameter: a string, a list of values, or "" / [] to remove it.
+        """
         params = []
         if self.query:
             params.append(("q", self.query))
@@ -175,10 +227,10 @@ class FacetedListing:
             params.extend((facet.param, value) for value in self.selected[facet.param])
         if self.sort != next(iter(self.sorts)):
             params.append(("tri", self.sort))
+        params.extend((EXPAND_PARAM, param) for param in self.expanded)
         for key, value in overrides.items():
             params = [(k, v) for k, v in params if k != key]
-            if value:
-                params.append((key, value))
+            params.extend((key, item) for item in ([value] if isinstance(value, str) else value) if item)
         return urlencode(params)
 
     def removal_links(self) -> list[dict]:
@@ -207,4 +259,5 @@ class FacetedListing:
             "sorts": self.sorts,
             "query_string": self.querystring(),
             "active_filters": self.removal_links(),
+            "expanded_facets": self.expanded,
         }

@@ -36,6 +36,9 @@
     group.appendChild(list);
     group.appendChild(status);
 
+    // ARIA 1.2 combobox on a text input: HTML allows neither role="combobox" nor aria-expanded
+    // on type="search" (W3C checker). The form keeps role="search", so the landmark stays.
+    input.type = "text";
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");

@@ -68,7 +68,9 @@ def startups_csv(request):
     public_ids = {records.incubator_id(page) for page in records.public_incubators()}
     for page in records.public_startups():
         phases = records.phases_of(page)
-        incubator, incubators = records.incubators_of(page, public_ids)
+        incubator, incubators = records.incubators_of(
+            records.incubator_id(page.incubator), page.extra, public_ids
+        )
         cells = [
             records.startup_id(page),
             _quoted(page.title),

@@ -41,6 +41,11 @@ def current_phase_of(phases, today=None):
     return max(reversed(started), key=lambda phase: phase.start)
 
 
+def web_address_only(contact: str) -> str:
+    """A contact as published: a web address; e-mail addresses are not (often a named person's)."""
+    return contact if contact.startswith(("http://", "https://")) else ""
+
+
 class StartupPage(BetagouvSourceMixin, ComplianceMixin, ImportedPageMixin, BasePage):
     """One startup d'État: what it solves, for whom, with whom, and where it stands."""
 
@@ -212,8 +217,7 @@ class StartupPage(BetagouvSourceMixin, ComplianceMixin, ImportedPageMixin, BaseP
 
     @property
     def public_contact(self):
-        """A contact web address; e-mail addresses are not published (often a named person's)."""
-        return self.contact if self.contact.startswith(("http://", "https://")) else ""
+        return web_address_only(self.contact)
 
 
 class StartupPhase(Orderable):

@@ -12,14 +12,17 @@ import csv
 import io
 import json
 import re
+from urllib.parse import quote
 
 from django.core.management import call_command
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
 from community.members.models import Member, Mission
-from community.startups.api import views
+from community.startups.api import records, views
 from community.startups.models import StartupPage
 from tests import SHARED_FIXTURES_DIR
 from tests.community.startups.factories import incubator, startup
@@ -193,3 +196,11 @@ def test_a_startup_unpublished_later_disappears(client, startups):
     assert "aides-simples" in client.get(BASE + "startups.json").content.decode()
     StartupPage.objects.get(betagouv_id="aides-simples").unpublish()
     assert "aides-simples" not in client.get(BASE + "startups.json").content.decode()
+
+
+@pytest.mark.django_db(databases=[])
+@given(st.text())
+def test_the_presentation_is_url_encoded_exactly_as_quote_does(text):
+    """startups.json encodes `content_url_encoded_markdown` with a translation table (speed):
+    the text must be the one `urllib.parse.quote` writes, which upstream's consumers decode."""
+    assert records.url_encoded(text) == quote(text)

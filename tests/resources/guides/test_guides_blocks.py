@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.resources.guides.factories import GuideIndexPageFactory, GuidePageFactory
 
@@ -152,3 +153,24 @@ def test_figure_requires_alt_text_and_a_source():
         block.clean(block.to_python({"image": None, "image_url": IMAGE, "alt": "", "caption": ""}))
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python({"image": None, "image_url": "", "alt": "Schéma", "caption": ""}))
+
+
+def test_two_tab_sets_and_a_repeated_block_get_ids_of_their_own(client, guides):
+    """Imported bodies may hold blocks without an id, or the same block twice (a reusable
+    GitBook block included twice): every tab, panel and accordion section still has its own id."""
+    tabs = {"tabs": [{"title": "Coach", "body": INNER}, {"title": "Intra", "body": INNER}]}
+    accordion = {"title": "", "items": [{"title": "Pourquoi ?", "body": INNER}]}
+    body = [
+        {"type": "tabs", "value": tabs},
+        {"type": "tabs", "value": tabs},
+        {"type": "accordion", "value": accordion, "id": "meme-bloc"},
+        {"type": "accordion", "value": accordion, "id": "meme-bloc"},
+    ]
+    page = GuidePageFactory(parent=guides, body=json.dumps(body))
+    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    ids = [element["id"] for element in html.select("[id]")]
+    assert len(ids) == len(set(ids))
+    assert len(html.select(".fr-tabs__list")) == 2
+    controlled = [element["aria-controls"] for element in html.select(".fr-tabs__tab, .fr-accordion__btn")]
+    assert len(controlled) == 6 and len(set(controlled)) == 6
+    assert all(html.find(id=target) for target in controlled)
