@@ -31,12 +31,22 @@ def add_block(page, label):
     page.get_by_role("option", name=label, exact=True).click()
 
 
+def autosave_indicator(page):
+    return page.locator("#w-autosave-indicator")
+
+
 def write_guide(page):
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_intro").fill("Montrer le produit plutôt que des diapositives.")
     # Wagtail derives the slug from the title when the title loses focus, in the browser; on a
     # loaded machine that lags behind the next clicks, and a submit before it fails validation.
     expect(page.locator("#id_slug")).to_have_value("preparer-sa-premiere-demo")
+    # Wagtail 8 autosaves the form half a second after a change: the first autosave creates the
+    # page, then turns this page into its edit form (address, then the form's parts). Until that
+    # round trip ends, the form still creates: a submit then (or a second autosave) creates the page
+    # again and fails on the slug now taken. The coach sees « Enregistré » before going on.
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    expect(autosave_indicator(page)).to_have_attribute("data-w-autosave-state-value", "saved")
     add_block(page, "Titre de section")
     page.locator("#body-0-value-text").fill("Avant la démo")
     add_block(page, "Mise en avant")
@@ -68,6 +78,8 @@ def test_coach_writes_a_guide_another_coach_approves_it(
     page.wait_for_url(re.compile(r"/add/guides/guidepage/"))
     page.wait_for_load_state("load")
     write_guide(page)
+    # The last changes' autosave may be on its way: submit once it has answered.
+    expect(autosave_indicator(page)).not_to_have_attribute("data-w-autosave-state-value", "saving")
     page.get_by_role("button", name="Plus d'actions").click()
     page.get_by_role("button", name="Soumettre à Relecture coach").click()
     expect(page.locator(".messages")).to_contain_text("soumise")
