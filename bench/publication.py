@@ -33,7 +33,7 @@ from wagtail.models import Page  # noqa: E402
 def fetch(url):
     """Body and wall milliseconds of one anonymous GET (a new connection, like a new visitor)."""
     start = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - our loopback nodes
+    with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310 - our loopback nodes
         body = response.read().decode()
     return body, round((time.perf_counter() - start) * 1000, 1)
 
