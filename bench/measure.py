@@ -109,3 +109,19 @@ def timed_get(client, url, repeat, failure):
     # CPU of this process only (Python side; PostgreSQL's work is in the wall time).
     cpu_ms = round((time.process_time() - cpu) * 1000 / repeat, 1)
     return len(queries), {**summary(times), "cpu_ms_per_request": cpu_ms}
+
+
+def backend_cpu_reader(connection):
+    """A function giving the CPU seconds used so far by `connection`'s PostgreSQL backend process.
+
+    Read from /proc/<pid>/schedstat, so only for a database on this machine; 0 otherwise (SQLite
+    runs inside this process, whose CPU time the caller measures already).
+    """
+    if connection.vendor != "postgresql":
+        return lambda: 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        path = Path(f"/proc/{cursor.fetchone()[0]}/schedstat")
+    if not path.exists():
+        return lambda: 0.0
+    return lambda: int(path.read_text().split()[0]) / 1e9

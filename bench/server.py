@@ -39,17 +39,26 @@ def production_env(static_root):
 
 
 @contextlib.contextmanager
-def gunicorn(workers=2, prepare_static=None):
-    """Yield (base URL, gunicorn master pid, static root); `prepare_static(root)` may add files first."""
-    static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
+def gunicorn(workers=2, prepare_static=None, static_root=None):
+    """Yield (base URL, gunicorn master pid, static root); `prepare_static(root)` may add files first.
+
+    A second node can reuse the first one's `static_root` (collected already, deleted by the first).
+    BENCH_STATIC_ROOT names a folder kept between runs: collected once (minutes on a busy machine:
+    every file is hashed and compressed twice), then reused while its manifest is there.
+    """
+    kept = os.environ.get("BENCH_STATIC_ROOT")
+    own_static = static_root is None and not kept
+    if static_root is None:
+        static_root = Path(kept) if kept else Path(tempfile.mkdtemp(prefix="bench-static-"))
     env = production_env(static_root)
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
+    if own_static or (kept and not (static_root / "staticfiles.json").exists()):
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+        )
     if prepare_static:
         prepare_static(static_root)
     port = free_port()
-    log = open(static_root / "gunicorn.log", "w")  # noqa: SIM115 - closed below
+    log = open(Path(tempfile.mkdtemp(prefix="bench-gunicorn-")) / "gunicorn.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
         [str(BIN / "gunicorn"), "config.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,
@@ -59,7 +68,7 @@ def gunicorn(workers=2, prepare_static=None):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(base, process, static_root)
+        _wait_until_up(base, process, log.name)
         yield base, process.pid, static_root
     finally:
         process.send_signal(signal.SIGTERM)
@@ -68,14 +77,16 @@ def gunicorn(workers=2, prepare_static=None):
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
-        shutil.rmtree(static_root, ignore_errors=True)
+        shutil.rmtree(Path(log.name).parent, ignore_errors=True)
+        if own_static:
+            shutil.rmtree(static_root, ignore_errors=True)
 
 
-def _wait_until_up(base, process, static_root, timeout=60):
+def _wait_until_up(base, process, log_path, timeout=180):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise SystemExit("gunicorn s'est arrêté :\n" + (static_root / "gunicorn.log").read_text())
+            raise SystemExit("gunicorn s'est arrêté :\n" + Path(log_path).read_text())
         try:
             with urllib.request.urlopen(base + "/", timeout=10) as response:
                 if response.status == 200:

@@ -2,11 +2,16 @@
 cache down), 503 when it does not (tests/core/test_faults.py stops the database for real)."""
 
 import json
+from datetime import timedelta
 
+from django.core.mail import EmailMultiAlternatives
 from django.test import override_settings
+from django.utils import timezone
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
+from core.mail import deliver_email, message_to_dict
 from tests.core.services import closed_redis_url, production_caches
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +51,19 @@ def test_cache_down_is_reported_but_the_node_stays_in_service(client):
     assert body["statut"] == "dégradé"
     assert body["database"] == "ok"
     assert body["cache"] == {"default": "indisponible", "ratelimit": "indisponible"}
+
+
+def test_queue_depth_is_read_from_the_real_database_queue(client, settings):
+    """Tasks enqueued through django-tasks-db (the production backend) are counted: due, running;
+    a retry scheduled for later is not due yet and counts in neither."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    message = message_to_dict(EmailMultiAlternatives("Objet", "Texte", to=["equipe@example.org"]))
+    for _ in range(3):
+        deliver_email.enqueue(message)
+    deliver_email.using(run_after=timezone.now() + timedelta(minutes=4)).enqueue(message, attempt=2)
+    assert DBTaskResult.objects.count() == 4  # really in the database queue, not run at once
+
+    assert json.loads(client.get(HEALTH).content)["queue"] == {"en_attente": 3, "en_cours": 0}
+
+    DBTaskResult.objects.ready().first().claim("sante-test")  # what a worker does when it picks one up
+    assert json.loads(client.get(HEALTH).content)["queue"] == {"en_attente": 2, "en_cours": 1}
