@@ -41,10 +41,10 @@ def write_guide(page):
     # Wagtail derives the slug from the title when the title loses focus, in the browser; on a
     # loaded machine that lags behind the next clicks, and a submit before it fails validation.
     expect(page.locator("#id_slug")).to_have_value("preparer-sa-premiere-demo")
-    # Wagtail 8 autosaves the form half a second after a change: the first autosave creates the
-    # page, then turns this page into its edit form (address, then the form's parts). Until that
-    # round trip ends, the form still creates: a submit then (or a second autosave) creates the page
-    # again and fails on the slug now taken. The coach sees « Enregistré » before going on.
+    # Wagtail 8 autosaves a changed form: the first autosave creates the page, then turns this page
+    # into its edit form (address, then the form's parts). Until that round trip ends the form still
+    # creates, so a submit then creates the page again and fails on the slug now taken (a loaded
+    # machine made that window seconds long). The coach sees « Enregistré » before going on.
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
     expect(autosave_indicator(page)).to_have_attribute("data-w-autosave-state-value", "saved")
     add_block(page, "Titre de section")
@@ -69,6 +69,10 @@ def test_coach_writes_a_guide_another_coach_approves_it(
     author = make_user("coach-autrice", groups=["Coachs"], member=False)
     reviewer = make_user("coach-relecteur", groups=["Coachs"], member=False)
 
+    page.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits', "
+        "() => { document.documentElement.dataset.fabriqueWatchingEdits = 'oui'; });"
+    )
     admin_log_in(page, site_url, author)
     page.get_by_role("button", name="Pages").click()
     page.get_by_role("link", name="Guides", exact=True).click()
@@ -77,6 +81,9 @@ def test_coach_writes_a_guide_another_coach_approves_it(
     # filling the form as soon as its HTML is parsed raced them on a loaded machine.
     page.wait_for_url(re.compile(r"/add/guides/guidepage/"))
     page.wait_for_load_state("load")
+    # Wagtail compares the form with a copy it takes 2 s after load; an edit made before that copy
+    # is never autosaved (nor seen as a change). Typing starts once Wagtail watches the form.
+    expect(page.locator("html[data-fabrique-watching-edits=oui]")).to_have_count(1)
     write_guide(page)
     # The last changes' autosave may be on its way: submit once it has answered.
     expect(autosave_indicator(page)).not_to_have_attribute("data-w-autosave-state-value", "saving")
