@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 
 from wagtail.admin.views.reports import ReportView
 
+from core.exports import SafeExportMixin
+
 from .statistics import path_statistics
 
 STATISTICS_PERMISSION = "onboarding.view_onboardingprogress"
@@ -16,7 +18,7 @@ def stops_text(statistics) -> str:
     )
 
 
-class OnboardingStatisticsView(ReportView):
+class OnboardingStatisticsView(SafeExportMixin, ReportView):
     """Admin report: per path, members who started, finished, and the step where the others stop."""
 
     template_name = "onboarding/onboarding_statistics.html"
