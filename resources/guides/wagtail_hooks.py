@@ -8,7 +8,7 @@ from wagtail.admin.views.reports import PageReportView
 
 from .improvements import can_review_proposals
 from .models import GuidePage
-from .views import proposals_admin
+from .views import ProposalsReportView
 
 
 class OverdueGuidesReportView(PageReportView):
@@ -66,7 +66,14 @@ class CorrectionProposalsMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_correction_proposal_urls():
-    return [path("propositions/", proposals_admin, name="correction_proposals_admin")]
+    return [
+        path("propositions/", ProposalsReportView.as_view(), name="correction_proposals_admin"),
+        path(
+            "propositions/resultats/",
+            ProposalsReportView.as_view(results_only=True),
+            name="correction_proposals_admin_results",
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
