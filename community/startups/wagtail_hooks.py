@@ -1,9 +1,12 @@
-"""Admin wiring of the startups app: one "Réseau des startups" menu for sponsors, audiences, teams."""
+"""Admin wiring of the startups app: the startups listing, and one "Réseau des startups" menu for
+sponsors, audiences and teams."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Audience, Organisation, Team
+from .viewsets import StartupListingViewSet
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -39,3 +42,8 @@ class StartupNetworkGroup(SnippetViewSetGroup):
 
 
 register_snippet(StartupNetworkGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_startups_listing():
+    return StartupListingViewSet()
