@@ -16,5 +16,6 @@ def download(client, url, export_format, params=None):
         return list(csv.reader(io.StringIO(text)))
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
     return [
-        ["" if cell is None else str(cell) for cell in row] for row in workbook.active.iter_rows(values_only=True)
+        ["" if cell is None else str(cell) for cell in row]
+        for row in workbook.active.iter_rows(values_only=True)
     ]

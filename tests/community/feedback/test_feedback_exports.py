@@ -16,7 +16,7 @@ REPORT = "/admin/avis/"
 def page(home):
     page = ContentPageFactory(parent=home, title="Préparer son comité", slug="preparer-son-comite")
     PageFeedback.objects.create(page=page, useful=True, comment="Clair et utile.")
-    PageFeedback.objects.create(page=page, useful=False, comment="=HYPERLINK(\"http://pirate.example\")")
+    PageFeedback.objects.create(page=page, useful=False, comment='=HYPERLINK("http://pirate.example")')
     PageFeedback.objects.create(page=page, useful=True, user=make_user("lecteur"))
     return page
 
@@ -37,7 +37,7 @@ def test_a_page_s_answers_download_without_their_authors_and_without_formulas(cl
     heading, *rows = download(client, f"{REPORT}{page.pk}/", "csv")
     assert heading == ["Date", "Utile", "Commentaire"]
     assert sorted((useful, comment) for _, useful, comment in rows) == [
-        ("non", "'=HYPERLINK(\"http://pirate.example\")"),  # text, never a formula in a spreadsheet
+        ("non", '\'=HYPERLINK("http://pirate.example")'),  # text, never a formula in a spreadsheet
         ("oui", ""),
         ("oui", "Clair et utile."),
     ]

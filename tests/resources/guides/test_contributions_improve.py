@@ -99,9 +99,15 @@ def test_bad_proposals_are_refused_without_writing(client, guide, people):
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
 def test_a_coach_downloads_the_proposals_they_see(client, guide, sections, people, export_format):
-    CorrectionProposal.objects.create(page=guide, author=people["member"], assignee=people["coach"], text=TEXT)
-    other = GuidePageFactory(parent=sections["guides"], title="Guide d'un autre coach", coach=people["coach2"])
-    CorrectionProposal.objects.create(page=other, author=people["member"], assignee=people["coach2"], text="-1")
+    CorrectionProposal.objects.create(
+        page=guide, author=people["member"], assignee=people["coach"], text=TEXT
+    )
+    other = GuidePageFactory(
+        parent=sections["guides"], title="Guide d'un autre coach", coach=people["coach2"]
+    )
+    CorrectionProposal.objects.create(
+        page=other, author=people["member"], assignee=people["coach2"], text="-1"
+    )
     client.force_login(people["coach"])
     heading, *rows = download(client, "/admin/propositions/", export_format)
     assert heading == ["Page", "Chemin de la page", "Proposition", "Proposé par", "Reçue le", "État"]
