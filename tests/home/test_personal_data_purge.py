@@ -8,11 +8,10 @@ from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 
+import pytest
 from allauth.account.models import EmailAddress
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django_tasks_db.models import DBTaskResult
-
-import pytest
 
 from community.feedback.models import PageFeedback
 from tests.community.members.factories import UserFactory, make_user
