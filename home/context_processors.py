@@ -1,5 +1,6 @@
 """Page chrome shared by every template: navigation and footer links built from the page tree."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
@@ -7,35 +8,62 @@ from wagtail.models import Page, Site
 
 from core import caching
 
-from .models import ContentPage
+from .models import AccessibilityStatementPage, ContentPage, LegalNoticePage, PersonalDataPage, SitemapPage
+from .models.legal import conformity_for
 
 CHROME_KEY = "fabrique:chrome:{site_id}"
+# The DSFR footer's mandatory links, in its order; the accessibility one states the conformity.
+LEGAL_PAGE_TYPES = [SitemapPage, AccessibilityStatementPage, LegalNoticePage, PersonalDataPage]
 
 
 def _chrome_links(site, request):
-    """Menu and footer of a site: the root's live direct children, one indexed query (path + depth)."""
+    """Menu and footer of a site: the root's live direct children, one indexed query (path + depth).
+
+    The footer holds the legal pages first (DSFR order), then the other content pages.
+    """
     root = site.root_page
     children = (
         Page.objects.filter(path__startswith=root.path, depth=root.depth + 1, live=True)
+        .public()  # a restricted page's title is not for every visitor's menu or footer
         .only("id", "title", "url_path", "show_in_menus", "content_type_id", "path", "depth", "locale_id")
         .order_by("path")
     )
-    content_type = ContentType.objects.get_for_model(ContentPage).pk
-    menu, footer = [], []
+    types = ContentType.objects.get_for_models(ContentPage, *LEGAL_PAGE_TYPES)
+    content_type, legal_order = types[ContentPage].pk, [types[model].pk for model in LEGAL_PAGE_TYPES]
+    accessibility_type = types[AccessibilityStatementPage].pk
+    menu, legal, footer = [], {}, []
     for page in children:
         link = {"title": page.title, "url": page.get_url(request=request)}
-        if page.show_in_menus:
+        if page.content_type_id == accessibility_type:
+            rate = AccessibilityStatementPage.objects.filter(pk=page.pk).values_list(
+                "compliance_rate", flat=True
+            )
+            link["title"] = f"Accessibilité : {conformity_for(rate.first())}"
+        if page.content_type_id in legal_order:
+            legal.setdefault(page.content_type_id, link)
+        elif page.show_in_menus:
             menu.append(link)
         elif page.content_type_id == content_type:
             footer.append(link)
-    return menu, footer
+    return menu, [legal[kind] for kind in legal_order if kind in legal] + footer
+
+
+def matomo():
+    """Where the cookie-free audience measurement script sends its hits, if it is on (settings)."""
+    if not settings.FABRIQUE_MATOMO_ENABLED:
+        return None
+    return {"url": settings.FABRIQUE_MATOMO_URL + "/", "site_id": settings.FABRIQUE_MATOMO_SITE_ID}
 
 
 def site_chrome(request):
     """Main menu and footer links, kept in the cache under the content generation."""
     site = Site.find_for_request(request)
     generation = caching.generation(request)
-    context = {"content_generation": generation, "page_cache_timeout": caching.timeout()}
+    context = {
+        "content_generation": generation,
+        "page_cache_timeout": caching.timeout(),
+        "matomo": matomo(),
+    }
     if site is None:
         return {**context, "main_menu": [], "footer_links": []}
     key = CHROME_KEY.format(site_id=site.pk)

@@ -1,7 +1,7 @@
 """The French demo site, written for Fabrique: `manage.py load_demo` (what `make run` loads).
 
 It runs `setup_site` (home page, sections, workflows), then the vocabulary (phases, roles,
-thématiques), the legal pages, and each app's own demo module, handed the home page. Everything is
+thématiques) and each app's own demo module, handed the home page. Everything is
 keyed by slug, so a second run changes nothing.
 """
 
@@ -10,12 +10,10 @@ from django.db import transaction
 from community.members import demo as members_demo
 from community.onboarding import demo as onboarding_demo
 from community.startups import demo as startups_demo
-from core.pages import get_or_create_child
 from core.taxonomy.models import Phase, Role, Thematique
 from resources.guides import demo as guides_demo
 from resources.library import demo as library_demo
 
-from .models import ContentPage
 from .site import setup_site
 
 # Each app's demo, in order: later ones link to what earlier ones made (guides before role pages).
@@ -65,27 +63,6 @@ THEMATIQUES = [
     ("justice", "Justice"),
 ]
 
-CONTENT_PAGES = [
-    (
-        "accessibilite",
-        "Accessibilité",
-        "Déclaration d'accessibilité du site Fabrique.",
-        "<p>Fabrique s'engage à rendre son site accessible conformément à l'article 47 de la "
-        "loi n° 2005-102 du 11 février 2005. Le site est <b>en cours d'audit</b> au regard du "
-        "RGAA 4.1 ; les tests automatiques sont joués à chaque modification.</p>"
-        "<p>Si vous n'arrivez pas à accéder à un contenu, écrivez à l'équipe : nous vous "
-        "répondrons et vous fournirons le contenu sous une autre forme.</p>",
-    ),
-    (
-        "mentions-legales",
-        "Mentions légales",
-        "Éditeur, hébergement et licences des contenus.",
-        "<p>Les contenus rédigés sur Fabrique sont publiés sous licence Etalab 2.0. Les fiches "
-        "de startups, d'incubateurs et de membres importées de beta.gouv.fr restent sous "
-        "licence Creative Commons BY-NC-SA 4.0 et citent leur source.</p>",
-    ),
-]
-
 
 def load_taxonomies(log):
     created = 0
@@ -106,17 +83,10 @@ def load_taxonomies(log):
     log(f"Taxonomies : {created} terme(s) créé(s).")
 
 
-def load_content_pages(home):
-    """The legal pages every public site has, linked from the footer."""
-    for slug, title, intro, html in CONTENT_PAGES:
-        get_or_create_child(home, ContentPage, slug, title=title, intro=intro, body=[("paragraph", html)])
-
-
 @transaction.atomic
 def load_demo(log):
     home = setup_site(log=log)
     load_taxonomies(log)
-    load_content_pages(home)
     for module in APP_DEMOS:
         module.load(home, log)
     return home

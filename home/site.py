@@ -2,9 +2,10 @@
 
 `setup_site()` is what `manage.py setup_site` runs on a fresh database, and what `load_demo` runs
 before adding the demo. It creates the pages the importers and features expect (home page,
-guides, library, startups, incubators, roles, arrival paths, « Contribuer », key figures) and binds
-the workflows and section permissions to them; the groups and workflows themselves come from the
-data migration. It creates nothing else, and a second run changes nothing.
+guides, library, startups, incubators, roles, arrival paths, « Contribuer », key figures), the legal
+pages every French public site owes (plan du site, accessibilité, mentions légales, données
+personnelles) and binds the workflows and section permissions to them; the groups and workflows
+themselves come from the data migration. It creates nothing else, and a second run changes nothing.
 """
 
 from django.db import transaction
@@ -13,12 +14,19 @@ from wagtail.models import Page, Site
 
 from community.onboarding.models import OnboardingIndexPage, RoleIndexPage
 from community.startups.models import IncubatorIndexPage, StartupIndexPage
-from core.pages import get_or_create_section
+from core.pages import get_or_create_child, get_or_create_section
 from resources.guides.models import GuideIndexPage
 from resources.library.models import ContributionPage, ResourceIndexPage
 
 from .editorial import ensure_editorial_setup
-from .models import HomePage, KeyFiguresPage
+from .models import (
+    AccessibilityStatementPage,
+    HomePage,
+    KeyFiguresPage,
+    LegalNoticePage,
+    PersonalDataPage,
+    SitemapPage,
+)
 
 HOME = {
     "title": "Accueil",
@@ -77,6 +85,35 @@ SECTIONS = [
     ),
 ]
 
+# model, slug, title, intro, body: linked from the footer (DSFR), never from the main menu.
+LEGAL_PAGES = [
+    (SitemapPage, "plan-du-site", "Plan du site", "Toutes les rubriques du site et leurs pages.", ""),
+    (
+        AccessibilityStatementPage,
+        "accessibilite",
+        "Déclaration d'accessibilité",
+        "Déclaration d'accessibilité du site : état de conformité au RGAA, contenus non accessibles, "
+        "contact et voies de recours.",
+        "",
+    ),
+    (
+        LegalNoticePage,
+        "mentions-legales",
+        "Mentions légales",
+        "Éditeur, hébergement et licences des contenus.",
+        "<p>Les contenus rédigés sur ce site sont publiés sous licence Etalab 2.0. Les fiches de "
+        "startups, d'incubateurs et de membres importées de beta.gouv.fr restent sous licence Creative "
+        "Commons BY-NC-SA 4.0 et citent leur source.</p>",
+    ),
+    (
+        PersonalDataPage,
+        "donnees-personnelles",
+        "Données personnelles",
+        "Ce que le site conserve, pourquoi, combien de temps, et comment exercer vos droits.",
+        "",
+    ),
+]
+
 # The home page's doors, one per audience: title, text, slug of the section they open.
 ENTRY_POINTS = [
     (
@@ -132,6 +169,16 @@ def create_sections(home: HomePage, log) -> dict:
     return sections
 
 
+def create_legal_pages(home: HomePage, log) -> None:
+    """One page of each legal type under the home page (an existing one is kept wherever it is)."""
+    for model, slug, title, intro, html in LEGAL_PAGES:
+        if model.objects.exists():
+            continue
+        body = [("paragraph", html)] if html else []
+        get_or_create_child(home, model, slug, title=title, intro=intro, body=body)
+        log(f"Page légale créée : {title}")
+
+
 def add_entry_points(home: HomePage, sections: dict) -> None:
     if home.entry_points:
         return
@@ -144,10 +191,11 @@ def add_entry_points(home: HomePage, sections: dict) -> None:
 
 @transaction.atomic
 def setup_site(*, site_name="Fabrique", hostname="localhost", port=80, log=lambda message: None) -> HomePage:
-    """Home page, sections, entry points, workflows and section permissions; safe to re-run."""
+    """Home page, sections, entry points, legal pages, workflows and section permissions; safe to re-run."""
     home = create_home(site_name, hostname, port)
     sections = create_sections(home, log)
     add_entry_points(home, sections)
+    create_legal_pages(home, log)
     report = ensure_editorial_setup()
     if report["workflows"] or report["permissions"]:
         log(

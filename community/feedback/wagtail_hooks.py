@@ -16,8 +16,18 @@ class FeedbackMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_feedback_urls():
     return [
-        path("avis/", reports.feedback_report, name="community_feedback_report"),
-        path("avis/<int:page_id>/", reports.feedback_page, name="community_feedback_page"),
+        path("avis/", reports.FeedbackReportView.as_view(), name="community_feedback_report"),
+        path(
+            "avis/resultats/",
+            reports.FeedbackReportView.as_view(results_only=True),
+            name="community_feedback_report_results",
+        ),
+        path("avis/<int:page_id>/", reports.FeedbackPageView.as_view(), name="community_feedback_page"),
+        path(
+            "avis/<int:page_id>/resultats/",
+            reports.FeedbackPageView.as_view(results_only=True),
+            name="community_feedback_page_results",
+        ),
     ]
 
 

@@ -25,6 +25,7 @@ from wagtail.admin.widgets import HeaderButton
 
 import django_filters
 
+from core.exports import SafeExportMixin
 from core.taxonomy.models import Role
 
 from .claims import ClaimRefused, decide_claim
@@ -90,7 +91,7 @@ class MemberAdminForm(WagtailAdminModelForm):
                     field.disabled, field.help_text = True, help_text
 
 
-class MemberIndexView(generic.IndexView):
+class MemberIndexView(SafeExportMixin, generic.IndexView):
     # Moderators hold `view_member` (for contributors) but manage no one: the list is for editors.
     any_permission_required = ["add", "change", "delete"]
 

@@ -23,7 +23,12 @@ def register_onboarding_statistics_url():
             "parcours-suivi/",
             OnboardingStatisticsView.as_view(),
             name="community_onboarding_statistics",
-        )
+        ),
+        path(
+            "parcours-suivi/resultats/",
+            OnboardingStatisticsView.as_view(results_only=True),
+            name="community_onboarding_statistics_results",
+        ),
     ]
 
 

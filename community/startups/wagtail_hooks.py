@@ -1,5 +1,6 @@
-"""Admin wiring of the startups app: one "Réseau des startups" menu for sponsors, audiences, teams,
-and the report of the data-quality issues found by the last beta.gouv.fr import."""
+"""Admin wiring of the startups app: the startups listing, one "Réseau des startups" menu for
+sponsors, audiences and teams, and the report of the data-quality issues found by the last
+beta.gouv.fr import."""
 
 from django.urls import path, reverse
 
@@ -21,6 +22,7 @@ from .models import (
     StartupPage,
     Team,
 )
+from .viewsets import StartupListingViewSet
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -56,6 +58,11 @@ class StartupNetworkGroup(SnippetViewSetGroup):
 
 
 register_snippet(StartupNetworkGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_startups_listing():
+    return StartupListingViewSet()
 
 
 # --- Report « Qualité des données importées » ---------------------------------------------------

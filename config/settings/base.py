@@ -166,6 +166,10 @@ FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
 from .accounts import *  # noqa: E402,F403
 from .accounts import FABRIQUE_OIDC_ENABLED, OIDC_SERVER_URL  # noqa: E402 - the CSP's form-action
 
+# Publisher, host, contact, retention of personal data, cookie-free audience measurement.
+from .legal import *  # noqa: E402,F403
+from .legal import FABRIQUE_MATOMO_ENABLED, FABRIQUE_MATOMO_URL  # noqa: E402 - the CSP's Matomo origin
+
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
@@ -286,6 +290,8 @@ def _origin(url: str) -> str:
     return "{0.scheme}://{0.netloc}".format(urlsplit(url))
 
 
+# The Matomo server, when audience measurement is on: its script, its beacon and its pixel.
+_CSP_MATOMO = [_origin(FABRIQUE_MATOMO_URL)] if FABRIQUE_MATOMO_ENABLED else []
 _CSP_VIDEO_PLAYERS = [
     "https://www.youtube-nocookie.com",
     "https://www.youtube.com",
@@ -293,11 +299,11 @@ _CSP_VIDEO_PLAYERS = [
 ]
 FABRIQUE_CSP_PUBLIC = {
     "default-src": [_CSP_SELF],
-    "script-src": [_CSP_SELF],
+    "script-src": [_CSP_SELF, *_CSP_MATOMO],
     "style-src": [_CSP_SELF],
-    "img-src": [_CSP_SELF, "data:", *env_list("FABRIQUE_CSP_IMG_HOSTS", [])],
+    "img-src": [_CSP_SELF, "data:", *env_list("FABRIQUE_CSP_IMG_HOSTS", []), *_CSP_MATOMO],
     "font-src": [_CSP_SELF],
-    "connect-src": [_CSP_SELF],
+    "connect-src": [_CSP_SELF, *_CSP_MATOMO],
     "frame-src": _CSP_VIDEO_PLAYERS,
     "object-src": [_CSP_NONE],
     "base-uri": [_CSP_SELF],
@@ -308,7 +314,7 @@ FABRIQUE_CSP_PUBLIC = {
 }
 FABRIQUE_CSP_ADMIN = {
     **FABRIQUE_CSP_PUBLIC,
-    "script-src": [_CSP_SELF, "'unsafe-inline'"],
+    "script-src": [_CSP_SELF, "'unsafe-inline'"],  # no audience measurement in the admin
     "style-src": [_CSP_SELF, "'unsafe-inline'"],
     "img-src": [_CSP_SELF, "data:", "blob:", *env_list("FABRIQUE_CSP_IMG_HOSTS", [])],
     "frame-src": [_CSP_SELF, *_CSP_VIDEO_PLAYERS],  # the live preview panel

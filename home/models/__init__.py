@@ -1,7 +1,17 @@
-"""Pages of the site's top level: the home page, plain content pages, the key figures, site settings."""
+"""Pages of the site's top level: home, content pages, key figures, legal pages; site settings."""
 
 from .key_figures import KeyFiguresPage
+from .legal import AccessibilityStatementPage, LegalNoticePage, PersonalDataPage, SitemapPage
 from .pages import ContentPage, HomePage
 from .settings import SiteIdentity
 
-__all__ = ["ContentPage", "HomePage", "KeyFiguresPage", "SiteIdentity"]
+__all__ = [
+    "AccessibilityStatementPage",
+    "ContentPage",
+    "HomePage",
+    "KeyFiguresPage",
+    "LegalNoticePage",
+    "PersonalDataPage",
+    "SiteIdentity",
+    "SitemapPage",
+]

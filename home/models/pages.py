@@ -55,6 +55,10 @@ class HomePage(BasePage):
         "onboarding.ContactDirectoryPage",
         "startups.IncubatorIndexPage",
         "home.KeyFiguresPage",
+        "home.SitemapPage",
+        "home.AccessibilityStatementPage",
+        "home.LegalNoticePage",
+        "home.PersonalDataPage",
     ]
 
     class Meta:

@@ -3,12 +3,14 @@ admin, and a coach confirms « Relu, rien à changer » from the weekly digest."
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wagtail.admin.views.reports import ReportView
+
 from community.members.models import CONTRIBUTE_PERMISSION
+from core.exports import SafeExportMixin
 from core.security.login import login_redirect
 
 from .forms import ImprovementForm
@@ -42,22 +44,52 @@ def improve(request, page_id):
     return redirect(guide.url)
 
 
-def proposals_admin(request):
+def author_label(proposal) -> str:
+    author = proposal.author
+    if author is None:
+        return "compte supprimé"
+    return f"{author.get_full_name() or author.username} ({author.email})"
+
+
+class ProposalsReportView(SafeExportMixin, ReportView):
     """Admin: coaches see the proposals on their guides; a POST marks one as dealt with (or not)."""
-    if not can_review_proposals(request.user):
-        raise PermissionDenied
-    proposals = proposals_for(request.user)
-    if request.method == "POST":
-        proposal = get_object_or_404(proposals, pk=request.POST.get("proposal"))
+
+    template_name = "guides/admin/proposals.html"
+    results_template_name = "guides/admin/proposals_results.html"
+    page_title = "Propositions d'amélioration"
+    header_icon = "edit"
+    index_url_name = "correction_proposals_admin"
+    index_results_url_name = "correction_proposals_admin_results"
+    list_export = ["page.title", "page.url_path", "text", "author", "created_at", "done"]
+    export_headings = {
+        "page.title": "Page",
+        "page.url_path": "Chemin de la page",
+        "text": "Proposition",
+        "author": "Proposé par",
+        "created_at": "Reçue le",
+        "done": "État",
+    }
+    export_filename = "propositions-amelioration"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_review_proposals(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return proposals_for(self.request.user)
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        row["author"] = author_label(item)
+        row["done"] = "traitée" if item.done else "à traiter"
+        return row
+
+    def post(self, request, *args, **kwargs):
+        proposal = get_object_or_404(proposals_for(request.user), pk=request.POST.get("proposal"))
         proposal.done = request.POST.get("done") == "1"
         proposal.save(update_fields=["done"])
         return redirect("correction_proposals_admin")
-    paginator = Paginator(proposals, 50)
-    return render(
-        request,
-        "guides/admin/proposals.html",
-        {"page_obj": paginator.get_page(request.GET.get("p"))},
-    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -13,7 +13,7 @@ from core.importing.quality import ImportIssuesReportView
 from .improvements import can_review_proposals
 from .models import GuideImportIssue, GuideIndexPage, GuidePage
 from .reviews import REVIEW_ACTION
-from .views import proposals_admin
+from .views import ProposalsReportView
 
 
 class OverdueGuidesReportView(PageReportView):
@@ -121,7 +121,14 @@ class CorrectionProposalsMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_correction_proposal_urls():
-    return [path("propositions/", proposals_admin, name="correction_proposals_admin")]
+    return [
+        path("propositions/", ProposalsReportView.as_view(), name="correction_proposals_admin"),
+        path(
+            "propositions/resultats/",
+            ProposalsReportView.as_view(results_only=True),
+            name="correction_proposals_admin_results",
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")

@@ -4,7 +4,15 @@ from wagtail.models import Page, Site
 
 import factory
 
-from home.models import ContentPage, HomePage, KeyFiguresPage
+from home.models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    HomePage,
+    KeyFiguresPage,
+    LegalNoticePage,
+    PersonalDataPage,
+    SitemapPage,
+)
 from tests.community.onboarding.factories import OnboardingIndexPageFactory, RoleIndexPageFactory
 from tests.community.startups.factories import IncubatorIndexPageFactory, StartupIndexPageFactory
 from tests.core.factories import PageFactory, with_revision
@@ -35,6 +43,49 @@ class KeyFiguresPageFactory(PageFactory):
 
     class Meta:
         model = KeyFiguresPage
+
+
+class AccessibilityStatementPageFactory(PageFactory):
+    title = "Déclaration d'accessibilité"
+    slug = "accessibilite"
+
+    class Meta:
+        model = AccessibilityStatementPage
+
+
+class LegalNoticePageFactory(PageFactory):
+    title = "Mentions légales"
+    slug = "mentions-legales"
+
+    class Meta:
+        model = LegalNoticePage
+
+
+class PersonalDataPageFactory(PageFactory):
+    title = "Données personnelles"
+    slug = "donnees-personnelles"
+
+    class Meta:
+        model = PersonalDataPage
+
+
+class SitemapPageFactory(PageFactory):
+    title = "Plan du site"
+    slug = "plan-du-site"
+
+    class Meta:
+        model = SitemapPage
+
+
+def make_legal_pages(home):
+    """The four legal pages of the footer, as `setup_site` makes them; keyed by slug."""
+    factories = [
+        SitemapPageFactory,
+        AccessibilityStatementPageFactory,
+        LegalNoticePageFactory,
+        PersonalDataPageFactory,
+    ]
+    return {page.slug: page for page in (make(parent=home) for make in factories)}
 
 
 def make_home(**fields):

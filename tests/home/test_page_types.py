@@ -6,12 +6,29 @@ from wagtail.test.utils.form_data import rich_text, streamfield
 
 from community.onboarding.models import ContactDirectoryPage, OnboardingIndexPage, RoleIndexPage
 from community.startups.models import IncubatorIndexPage, StartupIndexPage
-from home.models import ContentPage, HomePage, KeyFiguresPage
+from home.models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    HomePage,
+    KeyFiguresPage,
+    LegalNoticePage,
+    PersonalDataPage,
+    SitemapPage,
+)
 from resources.guides.models import GuideIndexPage
 from resources.library.models import ContributionPage, ResourceIndexPage
 from tests.community.startups.factories import incubator, startup
 from tests.core.taxonomy.factories import PhaseFactory, ThematiqueFactory
-from tests.home.factories import ContentPageFactory, KeyFiguresPageFactory, add_entry_points, make_sections
+from tests.home.factories import (
+    AccessibilityStatementPageFactory,
+    ContentPageFactory,
+    KeyFiguresPageFactory,
+    LegalNoticePageFactory,
+    PersonalDataPageFactory,
+    SitemapPageFactory,
+    add_entry_points,
+    make_sections,
+)
 from tests.page_types import PageTypeSmokeTests, admin_form
 from tests.resources.guides.factories import GuidePageFactory
 
@@ -30,6 +47,10 @@ class HomePageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
         ContactDirectoryPage,
         IncubatorIndexPage,
         KeyFiguresPage,
+        SitemapPage,
+        AccessibilityStatementPage,
+        LegalNoticePage,
+        PersonalDataPage,
     }
 
     def make_page(self):
@@ -136,3 +157,82 @@ class KeyFiguresPageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
 
     def form_data(self):
         return admin_form(title="Chiffres", slug="chiffres", intro="Les startups du réseau en chiffres.")
+
+
+class LegalPageSmokeTests(PageTypeSmokeTests):
+    """The four legal pages: one each, under the home page, with a free text."""
+
+    parent_types = {HomePage}
+    factory = None
+    slug = ""
+
+    def make_page(self):
+        return self.factory(
+            parent=self.home, body=[("paragraph", "<p>Texte ajouté par l'équipe éditoriale.</p>")]
+        )
+
+    def creation_parent(self):
+        return self.home
+
+    def fields(self):
+        return {}
+
+    def form_data(self):
+        return admin_form(
+            title=self.model._meta.verbose_name.capitalize(),
+            slug=self.slug,
+            intro="Une page que tout site public doit avoir.",
+            body=streamfield([("paragraph", rich_text("<p>Contact : l'équipe.</p>"))]),
+            **self.fields(),
+        )
+
+    def check_created(self, page):
+        self.assertEqual([block.block_type for block in page.body], ["paragraph"])
+
+    def stream_data(self, page):
+        return {"body": streamfield([("paragraph", rich_text(block.value.source)) for block in page.body])}
+
+
+class AccessibilityStatementPageTypeTest(LegalPageSmokeTests, WagtailPageTestCase):
+    model = AccessibilityStatementPage
+    factory = AccessibilityStatementPageFactory
+    slug = "accessibilite"
+
+    def fields(self):
+        return {
+            "compliance_rate": "62",
+            "audit_date": "2026-06-01",
+            "auditor": "Access42",
+            "rgaa_version": "4.1.2",
+            "statement_date": "2026-06-15",
+            "non_compliant": rich_text("<p>Les graphiques des chiffres clés n'ont pas d'alternative.</p>"),
+            "derogations": rich_text(""),
+            "exempt_content": rich_text(""),
+            "technologies": "HTML5, CSS, JavaScript",
+            "test_environment": rich_text(""),
+            "tools": rich_text(""),
+            "audited_pages": rich_text(""),
+        }
+
+    def check_created(self, page):
+        super().check_created(page)
+        self.assertEqual((page.compliance_rate, page.conformity), (62, "partiellement conforme"))
+        self.assertIn("chiffres clés", page.non_compliant)
+
+
+class LegalNoticePageTypeTest(LegalPageSmokeTests, WagtailPageTestCase):
+    model = LegalNoticePage
+    factory = LegalNoticePageFactory
+    slug = "mentions-legales"
+
+
+class PersonalDataPageTypeTest(LegalPageSmokeTests, WagtailPageTestCase):
+    model = PersonalDataPage
+    factory = PersonalDataPageFactory
+    slug = "donnees-personnelles"
+
+
+class SitemapPageTypeTest(LegalPageSmokeTests, WagtailPageTestCase):
+    model = SitemapPage
+    factory = SitemapPageFactory
+    slug = "plan-du-site"

@@ -18,7 +18,15 @@ from community.onboarding.models import (
 )
 from community.startups.models import IncubatorIndexPage, IncubatorPage, StartupIndexPage, StartupPage
 from core.taxonomy.models import Phase, Role, Thematique
-from home.models import ContentPage, HomePage, KeyFiguresPage
+from home.models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    HomePage,
+    KeyFiguresPage,
+    LegalNoticePage,
+    PersonalDataPage,
+    SitemapPage,
+)
 from resources.guides.models import GuideIndexPage, GuidePage
 from resources.library.models import ContributionPage, ResourceIndexPage, ResourcePage
 from tests import DATA_DIR
@@ -34,6 +42,12 @@ SECTIONS = {
     OnboardingIndexPage: "/parcours/",
     ContributionPage: "/contribuer/",
     KeyFiguresPage: "/chiffres/",
+}
+LEGAL_PAGES = {
+    SitemapPage: "/plan-du-site/",
+    AccessibilityStatementPage: "/accessibilite/",
+    LegalNoticePage: "/mentions-legales/",
+    PersonalDataPage: "/donnees-personnelles/",
 }
 DEMO_CONTENT = [GuidePage, ResourcePage, StartupPage, IncubatorPage, RolePage, OnboardingPathPage]
 
@@ -59,6 +73,15 @@ def test_setup_site_makes_the_home_page_and_every_section(client):
     html = client.get("/").content.decode()
     for title in ("J&#x27;arrive dans la communauté", "Je cherche une ressource", "Je contribue"):
         assert title in html
+
+
+def test_setup_site_makes_the_legal_pages_of_the_footer(client):
+    setup_site()
+    for model, url in LEGAL_PAGES.items():
+        page = model.objects.get()
+        assert page.live and page.get_parent().pk == HomePage.objects.get().pk and not page.show_in_menus
+        assert client.get(url).status_code == 200, url
+    assert "Licence Etalab 2.0".lower() in client.get("/mentions-legales/").content.decode().lower()
 
 
 def test_setup_site_binds_workflows_and_section_permissions():
@@ -137,7 +160,7 @@ def test_both_importers_run_on_the_real_fixtures_right_after_setup_site(client, 
     assert IncubatorPage.objects.live().child_of(IncubatorIndexPage.objects.get()).exists()
     assert GuidePage.objects.live().descendant_of(GuideIndexPage.objects.get()).count() > 20
     assert Phase.objects.filter(slug="construction").exists()
-    # Only the importers' pages: still no demo page (no resource, role, path or legal page).
+    # Only the importers' pages: still no demo page (no resource, role, path or content page).
     for model in (ResourcePage, RolePage, OnboardingPathPage, ContentPage, ContactDirectoryPage):
         assert not model.objects.exists(), model.__name__
     startup = StartupPage.objects.live().first()

@@ -6,6 +6,7 @@ from community.onboarding.models import OnboardingProgress, OnboardingStep
 from community.onboarding.statistics import path_statistics
 from tests.community.members.factories import UserFactory
 from tests.community.onboarding.factories import OnboardingIndexPageFactory, make_path, step
+from tests.exports import download
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +107,37 @@ def test_admin_report_is_refused_to_members_and_visitors(client, population):
     assert client.get(URL).status_code in (302, 403)
     client.force_login(UserFactory(username="moderateur", groups=["Modérateurs"]))
     assert client.get(URL).status_code == 200
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_report_downloads_as_a_spreadsheet_for_editors(client, population, export_format):
+    client.force_login(UserFactory(username="coach", groups=["Coachs"]))
+    assert "export=csv" in client.get(URL).content.decode()  # the « Télécharger » buttons
+    heading, *rows = download(client, URL, export_format)
+    assert heading == [
+        "Parcours",
+        "Chemin de la page",
+        "Commencé",
+        "Terminé",
+        "En cours",
+        "Où les membres s'arrêtent",
+    ]
+    assert rows == [
+        [
+            "Arrivée des designers",
+            population.url_path,
+            "5",
+            "2",
+            "3",
+            "Compte (premier jour) : 1 ; Messagerie (premier jour) : 1 ; "
+            "Premier test utilisateur (premier mois) : 1",
+        ]
+    ]
+
+
+def test_report_download_is_refused_to_members_and_visitors(client, population):
+    assert client.get(URL, {"export": "csv"}).status_code == 302  # to the admin login
+    client.force_login(UserFactory(username="membre", groups=["Membres"]))
+    response = client.get(URL, {"export": "csv"})
+    assert response.status_code in (302, 403)
+    assert b"Arriv" not in b"".join(getattr(response, "streaming_content", [response.content]))

@@ -6,6 +6,7 @@ from django.test import Client
 import pytest
 
 from resources.guides.models import CorrectionProposal
+from tests.exports import download
 from tests.resources.guides.factories import GuidePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +95,35 @@ def test_bad_proposals_are_refused_without_writing(client, guide, people):
     assert csrf_client.post(improve_url(guide), {"text": TEXT}).status_code == 403
     assert not CorrectionProposal.objects.exists()
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_a_coach_downloads_the_proposals_they_see(client, guide, sections, people, export_format):
+    CorrectionProposal.objects.create(
+        page=guide, author=people["member"], assignee=people["coach"], text=TEXT
+    )
+    other = GuidePageFactory(
+        parent=sections["guides"], title="Guide d'un autre coach", coach=people["coach2"]
+    )
+    CorrectionProposal.objects.create(
+        page=other, author=people["member"], assignee=people["coach2"], text="-1"
+    )
+    client.force_login(people["coach"])
+    heading, *rows = download(client, "/admin/propositions/", export_format)
+    assert heading == ["Page", "Chemin de la page", "Proposition", "Proposé par", "Reçue le", "État"]
+    assert len(rows) == 1  # the other coach's guide stays out
+    assert rows[0][:4] == ["Financer sa startup", guide.url_path, TEXT, "membre (membre@beta.gouv.fr)"]
+    assert rows[0][5] == "à traiter"
+    client.force_login(people["admin"])
+    rows = download(client, "/admin/propositions/", "csv")[1:]
+    assert sorted(row[2] for row in rows) == ["'-1", TEXT]  # a formula-like text stays text
+
+
+def test_members_and_moderators_cannot_download_proposals(client, guide, people):
+    CorrectionProposal.objects.create(page=guide, author=people["member"], text=TEXT)
+    assert client.get("/admin/propositions/", {"export": "csv"}).status_code == 302
+    for who in ("member", "moderator"):
+        client.force_login(people[who])
+        response = client.get("/admin/propositions/", {"export": "csv"})
+        assert response.status_code in (302, 403)
+        assert not response.get("Content-Disposition")
