@@ -1,7 +1,7 @@
 """The French demo site, written for Fabrique: `manage.py load_demo` (what `make run` loads).
 
 It runs `setup_site` (home page, sections, workflows), then the vocabulary (phases, roles,
-thématiques) and each app's own demo module, handed the home page. Everything is
+thématiques), a free content page, and each app's own demo module, handed the home page. Everything is
 keyed by slug, so a second run changes nothing.
 """
 
@@ -10,10 +10,12 @@ from django.db import transaction
 from community.members import demo as members_demo
 from community.onboarding import demo as onboarding_demo
 from community.startups import demo as startups_demo
+from core.pages import get_or_create_child
 from core.taxonomy.models import Phase, Role, Thematique
 from resources.guides import demo as guides_demo
 from resources.library import demo as library_demo
 
+from .models import ContentPage
 from .site import setup_site
 
 # Each app's demo, in order: later ones link to what earlier ones made (guides before role pages).
@@ -63,6 +65,24 @@ THEMATIQUES = [
     ("justice", "Justice"),
 ]
 
+# The legal pages are made by setup_site; a free page shows what editors write beside them.
+LICENCES = (
+    "licences",
+    "Licences et réutilisation",
+    "Ce que vous pouvez réutiliser, et à quelles conditions.",
+    "<p>Les contenus rédigés sur Fabrique sont publiés sous licence Etalab 2.0 : vous pouvez les "
+    "reprendre, y compris sur le site de votre incubateur, en citant la source. Les fiches de "
+    "startups, d'incubateurs et de membres importées de beta.gouv.fr restent sous licence Creative "
+    "Commons BY-NC-SA 4.0 et citent leur source.</p>"
+    "<p>Les données sont aussi ouvertes par l'API (<code>/api/v2/</code> et "
+    "<code>/api/betagouv/v2.7/</code>) et par les flux RSS et Atom.</p>",
+)
+
+
+def load_content_pages(home):
+    slug, title, intro, html = LICENCES
+    get_or_create_child(home, ContentPage, slug, title=title, intro=intro, body=[("paragraph", html)])
+
 
 def load_taxonomies(log):
     created = 0
@@ -87,6 +107,7 @@ def load_taxonomies(log):
 def load_demo(log):
     home = setup_site(log=log)
     load_taxonomies(log)
+    load_content_pages(home)
     for module in APP_DEMOS:
         module.load(home, log)
     return home

@@ -25,6 +25,7 @@ from wagtail.models import get_page_models
 import pytest
 
 from community.members.models import Member
+from core.taxonomy.models import Phase, Role
 from resources.guides.models import GuidePage
 from tests import REPO_ROOT, SHARED_FIXTURES_DIR
 from tests.community.members.factories import make_user
@@ -120,11 +121,16 @@ def test_every_page_type_passes_the_w3c_checker(client, demo_site, tmp_path):
     fiche = Member.objects.filter(source__gt="").order_by("slug").first()
     members_only = "/membres/?voir=role"
     addresses += [(f"/membres/{fiche.slug}/", 200), (members_only, 200)]
+    # The phase pages and « Pour moi » (a member's own page, and the anonymous role × phase picker).
+    phase, role = Phase.objects.order_by("pk").first(), Role.objects.order_by("pk").first()
+    for_me = "/pour-moi/"
+    addresses += [("/phases/", 200), (f"/phases/{phase.slug}/", 200), (for_me, 200)]
+    addresses += [(f"/pour-moi/?role={role.slug}&phase={phase.slug}", 200)]
     member_client = Client()
     member_client.force_login(make_user("lectrice"))
     files = []
     for index, (address, status) in enumerate(addresses):
-        response = (member_client if address == members_only else client).get(address, secure=True)
+        response = (member_client if address in (members_only, for_me) else client).get(address, secure=True)
         assert response.status_code == status, address
         path = tmp_path / f"page-{index:02d}.html"
         path.write_bytes(response.content)
