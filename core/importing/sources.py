@@ -94,7 +94,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 
 def _load_yaml(text: str):
     try:
-        return yaml.load(text, Loader=FAST_LOADER)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=FAST_LOADER)  # noqa: S506  # nosec B506 - CSafeLoader
     except yaml.YAMLError:
         return yaml.safe_load(text)
 
