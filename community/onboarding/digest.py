@@ -32,7 +32,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.models import PageViewRestriction, TaskState
+from wagtail.models import TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from django_tasks import task
@@ -48,6 +48,7 @@ from community.members.subscriptions import (
     unsubscribe_url,
 )
 from community.startups.models.startups import refresh_current_phases
+from core.visibility import readable
 from resources.guides.improvements import can_review_proposals, proposals_for
 from resources.guides.models import GuidePage
 from resources.guides.reviews import review_url
@@ -187,15 +188,6 @@ def send_staff_digests(now, run: ScheduleRun) -> None:
 # --- Members' digest -------------------------------------------------------------------------------
 
 
-def members_visible(queryset):
-    """Live pages a logged-in member may read: no draft, nothing restricted to groups or by password."""
-    queryset = queryset.live()
-    restrictions = PageViewRestriction.objects.exclude(restriction_type=PageViewRestriction.LOGIN)
-    for restriction in restrictions.select_related("page"):
-        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
-    return queryset
-
-
 def profile_of_member(member, today):
     """The member's roles (profile and running validated missions) and their startups' current phases."""
     missions = Mission.objects.validated().running(today).filter(member=member)
@@ -226,7 +218,7 @@ def member_digest(user, now, since) -> dict | None:
     window = Q(first_published_at__gte=since, first_published_at__lt=now)
     sections = []
     for label, model in (("Guides", GuidePage), ("Ressources", ResourcePage)):
-        pages = for_profile(members_visible(model.objects.filter(window)), roles, phases)
+        pages = for_profile(readable(model.objects.filter(window), user), roles, phases)
         pages = list(pages.order_by("-first_published_at", "pk")[:MAX_ITEMS])
         if pages:
             sections.append(

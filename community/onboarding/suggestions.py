@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from community.members.models import Member, Mission
 from community.startups.models import StartupEvent, StartupPhase
+from core.visibility import readable
 from resources.guides.models import GuidePage
 from resources.library.models import ResourcePage
 
@@ -44,13 +45,13 @@ class Suggestions:
     next_event: StartupEvent | None = None
 
 
-def guides_for(role, phase):
-    """Live public guides tagged with both the role and the phase."""
-    return GuidePage.objects.live().public().filter(roles=role).filter(phases=phase).defer_streamfields()
+def guides_for(role, phase, user=None):
+    """Live guides tagged with both the role and the phase that `user` may read (public ones when None)."""
+    return readable(GuidePage.objects.filter(roles=role).filter(phases=phase), user).defer_streamfields()
 
 
-def resources_for(role, phase):
-    return ResourcePage.objects.live().public().filter(roles=role).filter(phases=phase).defer_streamfields()
+def resources_for(role, phase, user=None):
+    return readable(ResourcePage.objects.filter(roles=role).filter(phases=phase), user).defer_streamfields()
 
 
 def guides_to_read(user, role, phase):
@@ -59,7 +60,7 @@ def guides_to_read(user, role, phase):
     Each guide carries `opened_at` (None: never opened) so the page says « nouveau » or « mis à
     jour depuis votre lecture ». Returns (first guides in reading order, how many to read, total).
     """
-    base = guides_for(role, phase)
+    base = guides_for(role, phase, user)
     opened = GuideOpening.objects.filter(user=user, page=OuterRef("pk"))
     up_to_date = Exists(opened.filter(opened_at__gte=OuterRef("last_published_at")))
     to_read = base.exclude(up_to_date).annotate(opened_at=Subquery(opened.values("opened_at")[:1]))
@@ -67,9 +68,9 @@ def guides_to_read(user, role, phase):
     return guides, to_read.count(), base.count()
 
 
-def new_resources(role, phase, since):
+def new_resources(role, phase, since, user=None):
     """The pair's resources published since the previous visit (the newest ones on a first visit)."""
-    queryset = resources_for(role, phase).select_related("kind")
+    queryset = resources_for(role, phase, user).select_related("kind")
     if since is not None:
         queryset = queryset.filter(first_published_at__gt=since)
     return list(queryset.order_by(F("first_published_at").desc(nulls_last=True), "-pk")[:RESOURCES_LIMIT])
@@ -147,7 +148,7 @@ def suggestions_for(situation: Situation, user=None, member=None, since=None) ->
             queryset = guides_for(role, phase)
             found.guides = list(queryset.order_by("path")[:GUIDES_LIMIT])
             found.guides_total = found.guides_to_read = queryset.count()
-        found.resources = new_resources(role, phase, since)
+        found.resources = new_resources(role, phase, since, user)
         found.responsibilities = responsibilities_for(role, phase)
         if user is not None:
             found.peers = peers_who_lived(role, phase, member)

@@ -17,13 +17,13 @@ from wagtail.search.backends import get_search_backend
 from core.listing import FacetedListing, FacetOption, FacetState, Sort
 from core.matching import ranked_ids
 from core.text import clean_query, stem, stemmed_text, words
+from core.visibility import visible_pages
 
 from .backend import FabriqueSearchBackend
 from .extracts import extract, highlight, prefetch_extract_relations
 from .facets import site_facets
 from .postgres import Summary
 from .typos import correct_typos
-from .visibility import visible_pages
 
 RESULTS_PER_PAGE = 10
 

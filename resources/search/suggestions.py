@@ -10,9 +10,9 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
 from core.text import WORD_RE, clean_query, fold, stem
+from core.visibility import visible_pages
 
 from .backend import FabriqueSearchBackend
-from .visibility import visible_pages
 
 MAX_SUGGESTIONS = 8
 MAX_SUGGESTION_QUERY = 60

@@ -33,7 +33,7 @@ def page_of(client, url="/pour-moi/"):
     return response, unescape(response.content.decode())
 
 
-def test_member_gets_the_guides_of_their_role_and_phase_and_nothing_private(client, w):
+def test_member_gets_the_guides_of_their_role_and_phase_and_nothing_they_may_not_read(client, w):
     # Drafts, restricted pages, pages in moderation or with a pending change, all tagged for the pair.
     make_visibility_pages(GuidePageFactory, w["guides"], roles=[w["dev"]], phases=[w["construction"]])
     client.force_login(w["user"])
@@ -44,7 +44,9 @@ def test_member_gets_the_guides_of_their_role_and_phase_and_nothing_private(clie
     assert "Déployer en continu" in html and f"Page {VISIBLE}" in html
     assert "Prototyper vite" not in html  # the role's guide for another phase
     assert "Préparer le comité" not in html  # the phase's guide for another role
-    assert HIDDEN not in html
+    # A guide for members only is theirs; drafts, moderated text, other groups' and passworded never.
+    assert f"{HIDDEN} membres" in html
+    assert HIDDEN not in html.replace(f"{HIDDEN} membres", "")
     assert "Livrer un premier produit utilisable." in html and "Prototyper pour apprendre." not in html
     assert "Modèle de tableau de bord" in html
     assert "private" in response["Cache-Control"] and "X-Page-Cache" not in response

@@ -1,8 +1,11 @@
-"""Who may see what in the site search: drafts never, restricted pages only for those allowed.
+"""Who may read which page outside Wagtail's serving: drafts never, restricted pages only for those
+allowed.
 
-Results, facet counts and suggestions all start from `visible_pages`, so a page hidden from a
-visitor is neither listed, counted nor suggested to them.
+Site search (results, facet counts, suggestions), « Pour moi » and the members' digest all start from
+`visible_pages`, so a page hidden from someone is neither listed, counted, suggested nor emailed.
 """
+
+from django.contrib.auth.models import AnonymousUser
 
 from wagtail.models import Page, PageViewRestriction
 
@@ -18,14 +21,14 @@ def _restriction_allows(restriction, user) -> bool:
         if user.is_superuser:
             return True
         return bool({group.pk for group in restriction.groups.all()} & _user_group_ids(user))
-    # A password restriction is granted per browser session, page by page: search never reveals it.
+    # A password restriction is granted per browser session, page by page: never revealed here.
     return False
 
 
 def _user_group_ids(user) -> set[int]:
-    if not hasattr(user, "_search_group_ids"):
-        user._search_group_ids = set(user.groups.values_list("pk", flat=True))
-    return user._search_group_ids
+    if not hasattr(user, "_visibility_group_ids"):
+        user._visibility_group_ids = set(user.groups.values_list("pk", flat=True))
+    return user._visibility_group_ids
 
 
 def visible_pages(user):
@@ -36,3 +39,8 @@ def visible_pages(user):
         if not _restriction_allows(restriction, user):
             pages = pages.not_descendant_of(restriction.page, inclusive=True)
     return pages
+
+
+def readable(queryset, user=None):
+    """The live pages of `queryset` that `user` (anonymous when None) may read."""
+    return queryset.live().filter(pk__in=visible_pages(user or AnonymousUser()).values("pk"))
