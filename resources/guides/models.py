@@ -24,6 +24,7 @@ from taggit.models import TaggedItemBase
 
 from core.blocks import BODY_BLOCKS
 from core.feeds import ATOM, FEED_ROUTES, RSS
+from core.issues import ImportIssueRecord
 from core.pages import BasePage, ImportedPageMixin, IndexPage, api_slugs
 
 from . import feeds
@@ -304,33 +305,15 @@ class CorrectionProposal(models.Model):
         return f"Amélioration proposée pour « {self.page.title} »"
 
 
-class GuideImportIssue(models.Model):
+class GuideImportIssue(ImportIssueRecord):
     """A data-quality issue (dead link, unknown GitBook tag…) of one page of the last import of its
     GitBook space, fixed in the export; each run of a space replaces that space's list."""
 
     source = models.CharField("page de l'export", max_length=500, db_index=True)  # "<space>/<path>"
-    kind = models.CharField("type de problème", max_length=120, db_index=True)
-    message = models.TextField("problème")
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    position = models.PositiveIntegerField("rang dans le rapport", default=0)
-    found_at = models.DateTimeField("import du")
 
-    shown_on_public_pages = False  # the admin's report only (core/caching)
-
-    class Meta:
-        ordering = ["source", "position"]
+    class Meta(ImportIssueRecord.Meta):
         verbose_name = "problème de qualité d'un guide importé"
         verbose_name_plural = "problèmes de qualité des guides importés"
-
-    def __str__(self):
-        return f"{self.source} : {self.message}"
 
     @property
     def source_url(self) -> str:
