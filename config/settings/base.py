@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "resources.library",
     "community.startups",
     "community.feedback",
+    "community.groups",
     "community.members",
     "core.taxonomy",
     "core",
