@@ -162,6 +162,8 @@ FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/membres/",
     "/documents/",
     "/parcours/mes-parcours/",
+    "/groupes/invitation/",  # an invitation link carries its token
+    "/groupes/nouveau/",
 )
 
 from .accounts import *  # noqa: E402,F403
