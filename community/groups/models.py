@@ -215,12 +215,12 @@ class Invitation(models.Model):
     def __str__(self):
         return f"{self.email} — {self.group}"
 
+    def get_absolute_url(self):
+        return reverse("groups:invitation", kwargs={"token": self.token})
+
     @property
     def pending(self) -> bool:
         return self.accepted_at is None
-
-    def get_absolute_url(self):
-        return reverse("groups:invitation", kwargs={"token": self.token})
 
 
 class SharedResource(models.Model):
