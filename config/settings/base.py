@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "community.startups",
     "community.feedback",
     "community.groups",
+    "community.discussions",
     "community.members",
     "core.taxonomy",
     "core",
