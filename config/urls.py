@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("community.members.urls")),  # /compte/…, /membres/…
     path("", include("community.feedback.urls")),  # /avis/
     path("", include("community.onboarding.urls")),  # /phases/…, /pour-moi/
+    path("", include("community.discussions.urls")),  # /groupes/<slug>/discussions/…
 ]
 
 if settings.DEBUG:

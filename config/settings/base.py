@@ -163,6 +163,7 @@ FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/membres/",
     "/documents/",
     "/parcours/mes-parcours/",
+    "/discussions/",  # unsubscribe links of the groups' discussions
 )
 
 from .accounts import *  # noqa: E402,F403
