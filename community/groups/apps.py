@@ -8,3 +8,11 @@ class GroupsConfig(AppConfig):
     name = "community.groups"
     label = "groups"
     verbose_name = "Groupes de travail"
+
+    def ready(self):
+        # Events of code we do not own: allauth confirms an invited address, Wagtail publishes a
+        # contribution proposed from a group.
+        from community.groups import invitations, shared_resources
+
+        invitations.connect_signals()
+        shared_resources.connect_signals()

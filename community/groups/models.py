@@ -1,5 +1,7 @@
 """Working groups and who belongs to them; the reading and posting rules are defined here once."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -43,12 +45,26 @@ class GroupQuerySet(models.QuerySet):
         condition = Q(visibility=GroupVisibility.PUBLIC)
         if is_member(user):
             condition |= Q(visibility=GroupVisibility.MEMBERS)
-            condition |= Q(
-                visibility=GroupVisibility.PRIVATE,
-                memberships__user=user,
-                memberships__status=Membership.Status.ACTIVE,
-            )
-        return self.filter(condition).distinct()
+            # A subquery, not a join: no DISTINCT, so counts annotated afterwards stay exact.
+            condition |= Q(visibility=GroupVisibility.PRIVATE, pk__in=_active_group_ids(user))
+        return self.filter(condition)
+
+    def listed_for(self, user):
+        """The list's groups: those readable, plus private groups announced to members (to ask in)."""
+        if is_site_moderator(user) or not is_member(user):
+            return self.readable_by(user)
+        readable = self.readable_by(user).values("pk")
+        return self.filter(Q(pk__in=readable) | Q(visibility=GroupVisibility.PRIVATE, listed=True))
+
+    def of_member(self, user):
+        """The groups where `user` is an active member."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(pk__in=_active_group_ids(user))
+
+
+def _active_group_ids(user):
+    return Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values("group_id")
 
 
 class Group(models.Model):
@@ -76,6 +92,12 @@ class Group(models.Model):
     roles = models.ManyToManyField("taxonomy.Role", verbose_name="rôles", blank=True, related_name="+")
     thematiques = models.ManyToManyField(
         "taxonomy.Thematique", verbose_name="thématiques", blank=True, related_name="+"
+    )
+    listed = models.BooleanField(
+        "annoncé aux membres",
+        default=False,
+        help_text="Pour un groupe privé : son nom et sa raison d'être apparaissent dans la liste des "
+        "groupes pour les membres connectés, qui peuvent demander à le rejoindre.",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -111,6 +133,14 @@ class Group(models.Model):
             and membership.status == Membership.Status.ACTIVE
             and membership.role == Membership.Role.COORDINATOR
         )
+
+    def is_announced_to(self, user) -> bool:
+        """A listed private group shows its name, purpose and coordinators to members, to ask in."""
+        return self.visibility == GroupVisibility.PRIVATE and self.listed and is_member(user)
+
+    def can_join(self, user) -> bool:
+        """Public and members-only groups open to any member; a private one by request or invitation."""
+        return self.visibility != GroupVisibility.PRIVATE and is_member(user)
 
     def can_read(self, user) -> bool:
         if self.visibility == GroupVisibility.PUBLIC:
@@ -154,3 +184,68 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.group}"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(models.Model):
+    """A coordinator's invitation by email: its link leads into the group, with or without an account."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField("adresse électronique")
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField("envoyée le", auto_now_add=True)
+    accepted_at = models.DateTimeField("acceptée le", null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    shown_on_public_pages = False
+
+    class Meta:
+        verbose_name = "invitation à un groupe"
+        verbose_name_plural = "invitations aux groupes"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} — {self.group}"
+
+    @property
+    def pending(self) -> bool:
+        return self.accepted_at is None
+
+    def get_absolute_url(self):
+        return reverse("groups:invitation", kwargs={"token": self.token})
+
+
+class SharedResource(models.Model):
+    """A library resource shared into a group; coordinators pin the essential ones and order them."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="shared_resources")
+    # A string reference: groups never import the library; the page's own visibility still applies.
+    page = models.ForeignKey(
+        "library.ResourcePage",
+        verbose_name="ressource",
+        on_delete=models.CASCADE,
+        related_name="group_shares",
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    pinned = models.BooleanField("épinglée", default=False)
+    position = models.PositiveIntegerField("ordre", default=0)
+    created_at = models.DateTimeField("partagée le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ressource partagée dans un groupe"
+        verbose_name_plural = "ressources partagées dans les groupes"
+        ordering = ["-pinned", "position", "-created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["group", "page"], name="one_share_per_group")]
+
+    def __str__(self):
+        return f"{self.page} — {self.group}"

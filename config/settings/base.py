@@ -163,6 +163,8 @@ FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/membres/",
     "/documents/",
     "/parcours/mes-parcours/",
+    "/groupes/invitation/",  # an invitation link carries its token
+    "/groupes/nouveau/",
     "/discussions/",  # unsubscribe links of the groups' discussions
 )
 

@@ -71,7 +71,9 @@ def create_contribution(index, member, user, data: dict) -> ResourcePage:
     """A draft resource under the library `index`, credited to `member`, submitted to moderation."""
     if index is None:
         raise ValidationError("La bibliothèque de ressources n'existe pas encore : contribution impossible.")
-    page = ResourcePage(live=False, contributor=member, owner=user)
+    page = ResourcePage(
+        live=False, contributor=member, owner=user, proposed_in_group=data.get("groupe") or ""
+    )
     _apply(page, data, user)
     page.slug = _unique_slug(index, page.title)
     index.add_child(instance=page)

@@ -1,5 +1,7 @@
 """The contribution form: a member proposes (or corrects) a resource for the library."""
 
+import re
+
 from django import forms
 
 from core.forms import PublicFormMixin
@@ -48,6 +50,10 @@ class ContributionForm(PublicFormMixin, forms.Form):
         help_text="Format attendu : https://exemple.gouv.fr/page",
     )
 
+    # The working group the member proposes from (/contribuer/?groupe=…): only carried along; the
+    # groups app checks the member belongs to it when the resource is published.
+    groupe = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, has_document=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.has_document = has_document
@@ -57,6 +63,11 @@ class ContributionForm(PublicFormMixin, forms.Form):
         )
         if has_document:
             self.fields["file"].help_text += " Laissez vide pour garder le fichier actuel."
+
+    def clean_groupe(self):
+        # A hidden field the member never sees: a forged value is dropped, never an error to fix.
+        value = self.cleaned_data.get("groupe", "")
+        return value if len(value) <= 140 and re.fullmatch(r"[-a-z0-9_]+", value) else ""
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

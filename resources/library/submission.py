@@ -34,7 +34,8 @@ def propose(request, page):
     if not request.user.has_perm(CONTRIBUTE_PERMISSION):
         return render(request, "403_contribution.html", status=403)
     if request.method == "GET":
-        return render(request, template, {**context, "form": ContributionForm()})
+        initial = {"groupe": request.GET.get("groupe", "")[:140]}
+        return render(request, template, {**context, "form": ContributionForm(initial=initial)})
     form = ContributionForm(request.POST, request.FILES)
     if not form.within_rate_limit(request):
         return render(request, template, {**context, "form": form}, status=429)

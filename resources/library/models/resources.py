@@ -76,6 +76,11 @@ class ResourcePage(BasePage):
         related_name="contributed_resources",
     )
     licence = models.CharField("licence", max_length=30, choices=LICENCES, default="etalab-2.0")
+    # The working group a member proposed this contribution from (its slug): the groups app attaches
+    # the resource to that group when it is published. A plain slug: the library never imports groups.
+    proposed_in_group = models.SlugField(
+        "proposée depuis le groupe", max_length=140, blank=True, editable=False
+    )
     updated_on = models.DateField(
         "mise à jour de la ressource",
         default=timezone.localdate,

@@ -1,0 +1,79 @@
+"""The group list (/groupes/): facets with counts, member counts annotated, in a fixed number of
+queries whatever the number of groups (bench/groups.py).
+"""
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+
+from core.listing import Facet, FacetedListing, Sort, choices
+from core.taxonomy.models import Phase, Role, Thematique
+
+from .models import Group, GroupKind, Membership
+
+MINE = "oui"
+
+
+def count_of(queryset, link: str = "group"):
+    """A correlated COUNT per group: no join, so several counts never multiply each other."""
+    counted = queryset.filter(**{link: OuterRef("pk")}).order_by().values(link).annotate(n=Count("pk"))
+    return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), 0)
+
+
+def with_counts(groups):
+    active = Membership.objects.filter(status=Membership.Status.ACTIVE)
+    return groups.annotate(member_count=count_of(active))
+
+
+def incubator_choices() -> list[tuple[str, str]]:
+    rows = Group.objects.exclude(incubator=None).values_list("incubator__slug", "incubator__title")
+    return sorted(set(rows), key=lambda row: (row[1], row[0]))
+
+
+class GroupListing(FacetedListing):
+    """Listed groups, with their member counts on the page of results only."""
+
+    @property
+    def results(self):
+        return with_counts(super().results).select_related("incubator").prefetch_related("thematiques")
+
+
+def group_facets(user) -> list[Facet]:
+    facets = [
+        Facet("type", "Type de groupe", "kind", lambda: list(GroupKind.choices)),
+        Facet("phase", "Phase", "phases__slug", choices(Phase.objects.order_by("order", "name"))),
+        Facet("role", "Rôle", "roles__slug", choices(Role.objects.order_by("order", "name"))),
+        Facet(
+            "thematique",
+            "Thématique",
+            "thematiques__slug",
+            choices(Thematique.objects.order_by("order", "name")),
+        ),
+        Facet("incubateur", "Incubateur", "incubator__slug", incubator_choices),
+    ]
+    if user.is_authenticated:
+        mine = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values("group_id")
+        facets.append(
+            Facet(
+                "mes",
+                "Mes groupes",
+                "pk",
+                lambda: [(MINE, "Seulement mes groupes")],
+                lambda _: Q(pk__in=mine),
+            )
+        )
+    return facets
+
+
+def group_listing(request) -> GroupListing:
+    return GroupListing(
+        request,
+        Group.objects.listed_for(request.user),
+        group_facets(request.user),
+        sorts={
+            "nom": Sort("Nom", ("name", "pk")),
+            "recent": Sort("Les plus récents", ("-created_at", "-pk")),
+        },
+        text_filter=lambda groups, query: groups.filter(
+            Q(name__icontains=query) | Q(purpose__icontains=query)
+        ),
+    )
