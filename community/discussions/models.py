@@ -38,6 +38,8 @@ class Thread(models.Model):
     created_at = models.DateTimeField("ouvert le", default=timezone.now)
     last_activity_at = models.DateTimeField("dernière activité", default=timezone.now, db_index=True)
 
+    objects = ThreadQuerySet.as_manager()
+
     class Meta:
         verbose_name = "fil de discussion"
         verbose_name_plural = "fils de discussion"

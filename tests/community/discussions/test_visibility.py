@@ -8,12 +8,13 @@ from tests.community.discussions.factories import make_group, make_thread, roles
 pytestmark = pytest.mark.django_db
 
 SECRET = "Notre budget confidentiel de 42 000 euros"
-# (visibility, role) -> what the thread page answers
+ROLES = ["anonyme", "membre", "membre_du_groupe", "coordination", "moderation"]
+# visibility -> what the thread page answers to each role, in the order of ROLES
 EXPECTED = {
-    GroupVisibility.PUBLIC: {"anonyme": 200, "membre": 200, "membre_du_groupe": 200, "coordination": 200, "moderation": 200},
-    GroupVisibility.MEMBERS: {"anonyme": 302, "membre": 200, "membre_du_groupe": 200, "coordination": 200, "moderation": 200},
-    GroupVisibility.PRIVATE: {"anonyme": 404, "membre": 404, "membre_du_groupe": 200, "coordination": 200, "moderation": 200},
-}  # fmt: skip
+    GroupVisibility.PUBLIC: dict(zip(ROLES, [200, 200, 200, 200, 200], strict=True)),
+    GroupVisibility.MEMBERS: dict(zip(ROLES, [302, 200, 200, 200, 200], strict=True)),
+    GroupVisibility.PRIVATE: dict(zip(ROLES, [404, 404, 200, 200, 200], strict=True)),
+}
 
 
 @pytest.mark.parametrize("visibility", list(EXPECTED))
