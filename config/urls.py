@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("community.feedback.urls")),  # /avis/
     path("", include("community.groups.urls")),  # /groupes/…
     path("", include("community.onboarding.urls")),  # /phases/…, /pour-moi/
+    path("", include("community.discussions.urls")),  # /groupes/<slug>/discussions/…
 ]
 
 if settings.DEBUG:

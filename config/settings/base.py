@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "community.startups",
     "community.feedback",
     "community.groups",
+    "community.discussions",
     "community.members",
     "core.taxonomy",
     "core",
@@ -164,6 +165,7 @@ FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/parcours/mes-parcours/",
     "/groupes/invitation/",  # an invitation link carries its token
     "/groupes/nouveau/",
+    "/discussions/",  # unsubscribe links of the groups' discussions
 )
 
 from .accounts import *  # noqa: E402,F403

@@ -1,5 +1,6 @@
 """The "Chiffres" page: the network in numbers, as accessible bar charts and tables."""
 
+from community.discussions.figures import discussion_figures
 from community.feedback.satisfaction import overall_satisfaction
 from community.startups import figures
 from core.pages import BasePage
@@ -24,5 +25,6 @@ class KeyFiguresPage(BasePage):
             by_thematique=figures.startups_by_thematique(),
             per_year=figures.phases_started_per_year(),
             satisfaction=overall_satisfaction(),
+            discussions=discussion_figures(),
         )
         return context

@@ -5,6 +5,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from community.discussions.finding import matching_threads
 from core.text import clean_query
 
 from .results import SiteSearch
@@ -20,7 +21,10 @@ class HtmlSafeJSONEncoder(DjangoJSONEncoder):
 
 @require_GET
 def search(request):
-    context = SiteSearch(request).context()
+    search = SiteSearch(request)
+    context = search.context()
+    # Threads of the groups this visitor may read, in their own block (community/discussions/finding.py).
+    context["threads"] = matching_threads(request.user, search.query) if search.query else []
     return render(request, "search/search.html", context)
 
 

@@ -1,0 +1,1 @@
+"""Discussions in working groups: threads, replies, mentions, notifications and moderation."""
