@@ -2,8 +2,9 @@
 queries whatever the number of groups (bench/groups.py).
 """
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from core.listing import Facet, FacetedListing, Sort, choices
 from core.taxonomy.models import Phase, Role, Thematique
@@ -29,12 +30,30 @@ def incubator_choices() -> list[tuple[str, str]]:
     return sorted(set(rows), key=lambda row: (row[1], row[0]))
 
 
+def with_activity(groups):
+    """The last visible message and the visible messages since the 1st of the month, per group.
+
+    Through the reverse relations the discussions app declares (`threads`, then `messages`): groups
+    never import it. One join, two aggregates over it: nothing multiplies them (member counts are a
+    subquery), and the count of the paginator leaves them out.
+    """
+    month_start = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    visible = Q(threads__messages__hidden=False)
+    return groups.annotate(
+        last_message_at=Max("threads__messages__created_at", filter=visible),
+        messages_this_month=Count(
+            "threads__messages", filter=visible & Q(threads__messages__created_at__gte=month_start)
+        ),
+    )
+
+
 class GroupListing(FacetedListing):
-    """Listed groups, with their member counts on the page of results only."""
+    """Listed groups, with their member counts and activity on the page of results only."""
 
     @property
     def results(self):
-        return with_counts(super().results).select_related("incubator").prefetch_related("thematiques")
+        groups = with_activity(with_counts(super().results))
+        return groups.select_related("incubator").prefetch_related("thematiques")
 
 
 def group_facets(user) -> list[Facet]:
