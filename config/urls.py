@@ -31,6 +31,8 @@ urlpatterns = [
     path("", include("community.members.urls")),  # /compte/…, /membres/…
     path("", include("community.feedback.urls")),  # /avis/
     path("", include("community.onboarding.urls")),  # /phases/…, /pour-moi/
+    path("", include("community.mentoring.urls")),  # /mentorat/…, /mobilite/…
+    path("", include("community.health.urls")),  # /recommandation/
 ]
 
 if settings.DEBUG:

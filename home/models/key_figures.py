@@ -1,6 +1,7 @@
 """The "Chiffres" page: the network in numbers, as accessible bar charts and tables."""
 
 from community.feedback.satisfaction import overall_satisfaction
+from community.health.figures import health_figures
 from community.startups import figures
 from core.pages import BasePage
 
@@ -24,5 +25,6 @@ class KeyFiguresPage(BasePage):
             by_thematique=figures.startups_by_thematique(),
             per_year=figures.phases_started_per_year(),
             satisfaction=overall_satisfaction(),
+            health=health_figures(),
         )
         return context
