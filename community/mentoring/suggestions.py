@@ -2,7 +2,7 @@
 
 Who is never suggested: oneself; anyone with a mission (validated or not) on one of the seeker's own
 startups — a mentor from outside the team is the point; anyone whose « je peux aider » is not
-visible to members; anyone without an active account (a request could not reach them).
+visible to members or says nothing; anyone without an active account (a request could not reach them).
 
 Score: 3 per shared skill (help offered or competence × skill sought), 2 per shared thématique, 2
 per phase sought that the mentor lived, 1 when they lived at least one investment committee while
@@ -118,7 +118,8 @@ def score(profile, wanted, lived) -> Suggestion:
 def suggest_mentors(seeker, limit=MAX_SUGGESTIONS) -> list[Suggestion]:
     """The best mentors for `seeker`, best first, each with the reasons they are suggested."""
     wanted = sought_by(seeker, profile_of_member(seeker))
-    profiles = list(candidate_profiles(seeker))
+    # Only people who say what they can help on: a visible but empty « je peux aider » offers nothing.
+    profiles = [p for p in candidate_profiles(seeker) if p.help_skills or p.help_thematiques.all()]
     lived = lived_by_member([profile.member_id for profile in profiles])
     suggestions = [score(profile, wanted, lived.get(profile.member_id) or Lived()) for profile in profiles]
     suggestions = [suggestion for suggestion in suggestions if suggestion.score > 0]
