@@ -15,6 +15,13 @@ def is_administrator(user) -> bool:
     return user.is_active and (user.is_superuser or user.groups.filter(name=ADMINISTRATEURS).exists())
 
 
+def is_community_lead(user) -> bool:
+    """Coaches and administrators read the community's figures (mentoring matches, health)."""
+    return user.is_active and (
+        user.is_superuser or user.groups.filter(name__in=[COACHS, ADMINISTRATEURS]).exists()
+    )
+
+
 def coached_incubator_ids(user) -> list[int]:
     """The incubators a coach answers for (none for anyone outside the Coachs group)."""
     if not user.is_authenticated or not user.groups.filter(name=COACHS).exists():

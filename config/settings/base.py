@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "home",
     "resources.search",
     "community.onboarding",
+    "community.mentoring",
+    "community.health",
     "resources.guides",
     "resources.library",
     "community.startups",
@@ -166,6 +168,9 @@ FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/groupes/invitation/",  # an invitation link carries its token
     "/groupes/nouveau/",
     "/discussions/",  # unsubscribe links of the groups' discussions
+    "/mentorat/",  # community/mentoring: personal suggestions and requests
+    "/mobilite/",  # community/mentoring: offers for logged-in members
+    "/recommandation/",  # community/health: the NPS answer
 )
 
 from .accounts import *  # noqa: E402,F403

@@ -2,6 +2,7 @@
 
 from community.discussions.figures import discussion_figures
 from community.feedback.satisfaction import overall_satisfaction
+from community.health.figures import health_figures
 from community.startups import figures
 from core.pages import BasePage
 
@@ -26,5 +27,6 @@ class KeyFiguresPage(BasePage):
             per_year=figures.phases_started_per_year(),
             satisfaction=overall_satisfaction(),
             discussions=discussion_figures(),
+            health=health_figures(),
         )
         return context
