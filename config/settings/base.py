@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "resources.library",
     "community.startups",
     "community.feedback",
+    "community.calls",
+    "community.blockers",
     "community.members",
     "core.taxonomy",
     "core",
@@ -161,6 +163,8 @@ FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/membres/",
     "/documents/",
     "/parcours/mes-parcours/",
+    "/appels/",  # the application form and its drafts are personal
+    "/blocages/",  # a startup team's blockers
 )
 
 from .accounts import *  # noqa: E402,F403
@@ -187,6 +191,9 @@ STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Files only their readers may download through a checked view (applications to calls): never under
+# MEDIA_ROOT, which the web server publishes.
+FABRIQUE_PRIVATE_MEDIA_ROOT = Path(env_str("FABRIQUE_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Compressed files with hashed names; whitenoise serves them with far-future caching.

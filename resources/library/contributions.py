@@ -8,7 +8,7 @@ Decisions (README "Contributions des membres"):
 - states the member sees: "publiée" (live), "en attente" (workflow in progress), "à corriger"
   (a moderator requested changes; their comment is shown), "refusée" (a moderator cancelled the
   moderation in the admin: "Annuler le processus de validation" — the page stays a draft);
-- uploads are checked by their content (uploads.py), not only their name.
+- uploads are checked by their content (core/uploads.py), not only their name.
 """
 
 from dataclasses import dataclass

@@ -4,9 +4,9 @@ from django import forms
 
 from core.forms import PublicFormMixin
 from core.taxonomy.models import Phase, Role, Thematique
+from core.uploads import ALLOWED_UPLOADS, max_upload_size, size_label, validate_upload
 
 from .models.resources import MISSING_ACCESS_MESSAGE, ResourceKind
-from .uploads import ALLOWED_UPLOADS, max_upload_size, size_label, validate_upload
 
 
 class ContributionForm(PublicFormMixin, forms.Form):

@@ -7,8 +7,8 @@ from wagtail.documents import get_document_model
 
 import pytest
 
+from core.uploads import validate_upload
 from resources.library.models import ResourcePage
-from resources.library.uploads import validate_upload
 from tests.resources.library.factories import (
     EXE,
     HTML,

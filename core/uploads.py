@@ -1,4 +1,4 @@
-"""Files members upload with a contribution: checked by their content, not only their name.
+"""Files members upload (contributions, applications to calls): checked by their content, not only their name.
 
 The content is read through `filetype` (magic bytes): a renamed executable, HTML page or SVG is
 refused whatever its extension, in French, with the list of accepted formats.
