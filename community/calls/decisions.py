@@ -16,12 +16,13 @@ DECISION_SUBJECTS = {
     Application.DECLINED: "Votre candidature n'est pas retenue",
 }
 DECISION_TEXTS = {
-    Application.RECEIVED: "L'équipe de l'incubateur a bien reçu votre candidature et l'étudiera après la date limite.",
+    Application.RECEIVED: "L'équipe de l'incubateur a bien reçu votre candidature et l'étudiera "
+    "après la date limite.",
     Application.REVIEWING: "L'équipe de l'incubateur étudie votre candidature. Elle reviendra vers vous.",
-    Application.SELECTED: "Félicitations : votre candidature est retenue. L'équipe de l'incubateur vous contacte "
-    "pour la suite.",
-    Application.DECLINED: "Votre candidature n'est pas retenue cette fois-ci. Merci de l'intérêt que vous portez "
-    "au programme : d'autres appels suivront.",
+    Application.SELECTED: "Félicitations : votre candidature est retenue. L'équipe de l'incubateur "
+    "vous contacte pour la suite.",
+    Application.DECLINED: "Votre candidature n'est pas retenue cette fois-ci. Merci de l'intérêt que "
+    "vous portez au programme : d'autres appels suivront.",
 }
 
 

@@ -47,7 +47,7 @@ def load(home, log):
         CallIndexPage,
         "appels",
         title="Appels à candidatures",
-        intro="Les appels des incubateurs du réseau : proposez un problème à résoudre, devenez intrapreneur·e.",
+        intro="Les appels des incubateurs du réseau : proposez un problème, devenez intrapreneur·e.",
     )
     incubator = _incubator("fabrique-des-territoires")
     today = timezone.localdate()

@@ -1,4 +1,4 @@
-"""`python manage.py send_call_reminders`: remind unsent drafts a week before their call's deadline (daily)."""
+"""`python manage.py send_call_reminders`: remind unsent drafts a week before the deadline (daily)."""
 
 from django.core.management.base import BaseCommand
 
