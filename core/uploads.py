@@ -1,4 +1,4 @@
-"""Files members upload (contributions, discussion attachments): checked by content, not only name.
+"""Files members upload (contributions, discussion attachments, applications to calls): checked by content.
 
 The content is read through `filetype` (magic bytes): a renamed executable, HTML page or SVG is
 refused whatever its extension, in French, with the list of accepted formats.

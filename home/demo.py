@@ -7,6 +7,8 @@ keyed by slug, so a second run changes nothing.
 
 from django.db import transaction
 
+from community.blockers import demo as blockers_demo
+from community.calls import demo as calls_demo
 from community.discussions import demo as discussions_demo
 from community.members import demo as members_demo
 from community.onboarding import demo as onboarding_demo
@@ -20,7 +22,16 @@ from .models import ContentPage
 from .site import setup_site
 
 # Each app's demo, in order: later ones link to what earlier ones made (guides before role pages).
-APP_DEMOS = [guides_demo, library_demo, startups_demo, onboarding_demo, members_demo, discussions_demo]
+APP_DEMOS = [
+    guides_demo,
+    library_demo,
+    startups_demo,
+    calls_demo,
+    blockers_demo,
+    onboarding_demo,
+    members_demo,
+    discussions_demo,
+]
 
 PHASES = [
     (

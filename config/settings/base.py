@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "community.feedback",
     "community.groups",
     "community.discussions",
+    "community.calls",
+    "community.blockers",
     "community.members",
     "core.taxonomy",
     "core",
@@ -171,6 +173,8 @@ FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/mentorat/",  # community/mentoring: personal suggestions and requests
     "/mobilite/",  # community/mentoring: offers for logged-in members
     "/recommandation/",  # community/health: the NPS answer
+    "/appels/",  # the application form and its drafts are personal
+    "/blocages/",  # a startup team's blockers
 )
 
 from .accounts import *  # noqa: E402,F403
@@ -197,6 +201,9 @@ STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Files only their readers may download through a checked view (applications to calls): never under
+# MEDIA_ROOT, which the web server publishes.
+FABRIQUE_PRIVATE_MEDIA_ROOT = Path(env_str("FABRIQUE_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Compressed files with hashed names; whitenoise serves them with far-future caching.

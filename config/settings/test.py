@@ -15,6 +15,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="fabrique-test-media-")
+FABRIQUE_PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="fabrique-test-private-media-")
 # Emails still go through the queue (core/mail.py; tests/conftest.py puts the queue back after
 # Django's test setup swaps EMAIL_BACKEND), then land in django.core.mail.outbox; tasks run at once.
 FABRIQUE_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

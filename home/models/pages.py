@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from community.calls.listing import open_calls
 from community.onboarding.suggestions import home_overview
 from community.startups.figures import home_figures
 from community.startups.models import StartupIndexPage
@@ -54,6 +55,7 @@ class HomePage(BasePage):
         "library.ContributionPage",
         "onboarding.ContactDirectoryPage",
         "startups.IncubatorIndexPage",
+        "calls.CallIndexPage",
         "home.KeyFiguresPage",
         "home.SitemapPage",
         "home.AccessibilityStatementPage",
@@ -88,6 +90,7 @@ class HomePage(BasePage):
         context["key_figures"] = self.key_figures
         # A logged-in member's « Pour moi » in short; rendered outside every cached fragment.
         context["for_me_sections"] = home_overview(request)
+        context["open_calls"] = open_calls()  # the banner, while a call is open
         return context
 
     def key_figures(self):

@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text, streamfield
 
+from community.calls.models import CallIndexPage
 from community.onboarding.models import ContactDirectoryPage, OnboardingIndexPage, RoleIndexPage
 from community.startups.models import IncubatorIndexPage, StartupIndexPage
 from home.models import (
@@ -46,6 +47,7 @@ class HomePageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
         ContributionPage,
         ContactDirectoryPage,
         IncubatorIndexPage,
+        CallIndexPage,
         KeyFiguresPage,
         SitemapPage,
         AccessibilityStatementPage,
