@@ -9,6 +9,7 @@ import pytest
 from community.discussions.figures import discussion_figures, resolved_problems
 from community.discussions.models import Message
 from tests.community.discussions.factories import join, make_group, make_person, make_thread
+from tests.home.factories import KeyFiguresPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +33,6 @@ def test_figures_count_visible_activity_and_resolved_questions():
 
 
 def test_key_figures_page_shows_the_discussions(client, home):
-    from tests.home.factories import KeyFiguresPageFactory
-
     KeyFiguresPageFactory(parent=home, title="Chiffres", slug="chiffres")
     group = make_group()
     make_thread(group, join(group, make_person("alice")))
