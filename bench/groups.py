@@ -153,12 +153,17 @@ def main():
             raise SystemExit(f"La mesure à {size} groupes a échoué :\n{done.stderr[-3000:]}")
         result = json.loads(done.stdout.strip().splitlines()[-1])
         results.append(result)
-        print(
-            f"{size} groupes : anonyme p95 {result['anonymous']['p95_ms']} ms en "
-            f"{result['anonymous']['queries']} requêtes ; membre p95 {result['member']['p95_ms']} ms en "
-            f"{result['member']['queries']} requêtes ; membre filtré (type, mes groupes) p95 "
-            f"{result['member_filtered']['p95_ms']} ms en {result['member_filtered']['queries']} requêtes"
+        labels = {
+            "anonymous": "anonyme",
+            "member": "membre",
+            "member_filtered": "membre filtré (type, mes groupes)",
+        }
+        figures = " ; ".join(
+            f"{labels[page]} p95 {result[page]['p95_ms']} ms ({result[page]['cpu_ms_per_request']} ms CPU) "
+            f"en {result[page]['queries']} requêtes"
+            for page in pages
         )
+        print(f"{size} groupes : {figures}")
     flat = all(r[page]["queries"] == results[0][page]["queries"] for r in results for page in pages)
     slowest = max(r[page]["p95_ms"] for r in results for page in pages)
     print(
