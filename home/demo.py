@@ -10,6 +10,7 @@ from django.db import transaction
 from community.blockers import demo as blockers_demo
 from community.calls import demo as calls_demo
 from community.discussions import demo as discussions_demo
+from community.groups import demo as groups_demo
 from community.members import demo as members_demo
 from community.onboarding import demo as onboarding_demo
 from community.startups import demo as startups_demo
@@ -30,6 +31,7 @@ APP_DEMOS = [
     blockers_demo,
     onboarding_demo,
     members_demo,
+    groups_demo,
     discussions_demo,
 ]
 

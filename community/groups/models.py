@@ -23,18 +23,25 @@ class GroupVisibility(models.TextChoices):
     PRIVATE = "prive", "Privé : sur invitation ou demande"
 
 
+def _group_names(user) -> set[str]:
+    # Read once per request's user: the list and a group's page ask several times.
+    if not hasattr(user, "_working_group_rights"):
+        user._working_group_rights = set(user.groups.values_list("name", flat=True))
+    return user._working_group_rights
+
+
 def is_site_moderator(user) -> bool:
     """Site moderators and administrators may read and moderate every group."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return user.is_superuser or user.groups.filter(name__in=(MODERATEURS, ADMINISTRATEURS)).exists()
+    return user.is_superuser or bool(_group_names(user) & {MODERATEURS, ADMINISTRATEURS})
 
 
 def is_member(user) -> bool:
     """A logged-in account with a member profile (the "Membres" group), or staff."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return user.is_staff or user.groups.filter(name=MEMBRES).exists()
+    return user.is_staff or MEMBRES in _group_names(user)
 
 
 class GroupQuerySet(models.QuerySet):
