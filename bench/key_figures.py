@@ -101,7 +101,9 @@ def measure(repeat: int):
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         },
     ):
-        queries, times = timed_get(Client(), url, repeat, "/chiffres/ ({url}) répond {status}.")
+        client = Client()
+        client.get(url)  # warm-up: content types, site root, templates (counted once per process)
+        queries, times = timed_get(client, url, repeat, "/chiffres/ ({url}) répond {status}.")
     return {"url": url, "queries": queries, **times}
 
 
