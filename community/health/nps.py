@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from community.members.models import Member, Mission
+from community.members.models import Mission
 
 from .models import NpsAnswer
 
@@ -102,48 +102,48 @@ def trend(today=None) -> list[Group]:
 
 
 def _year_answers(today=None):
-    periods = previous_periods(YEAR_PERIODS, today)
-    return list(
-        NpsAnswer.objects.filter(period__in=periods, score__isnull=False).values_list("user_id", "score")
-    )
+    return NpsAnswer.objects.filter(period__in=previous_periods(YEAR_PERIODS, today), score__isnull=False)
+
+
+def _groups(rows) -> list[Group]:
+    """Rows of (answer id, score, group id, group name): each answer counts once in each of its groups."""
+    scores, names, seen = defaultdict(list), {}, set()
+    for answer_id, score, key, name in rows:
+        if key is None or (answer_id, key) in seen:
+            continue
+        seen.add((answer_id, key))
+        scores[key].append(score)
+        names[key] = name
+    groups = [group(str(key), names[key], scores[key]) for key in names]
+    return sorted(groups, key=lambda g: (g.label.lower(), g.key))
 
 
 def by_role(today=None) -> list[Group]:
-    answers = _year_answers(today)
-    roles = defaultdict(set)
-    names = {}
-    for user_id, role_id, name in Member.objects.filter(user_id__in={u for u, _ in answers}).values_list(
-        "user_id", "roles__pk", "roles__name"
-    ):
-        if role_id:
-            roles[user_id].add(role_id)
-            names[role_id] = name
-    scores = defaultdict(list)
-    for user_id, score in answers:
-        for role_id in roles[user_id]:
-            scores[role_id].append(score)
-    groups = [group(str(pk), names[pk], scores[pk]) for pk in names]
-    return sorted(groups, key=lambda g: (g.label.lower(), g.key))
+    """One query through the joins (an IN list of every answering account cost 140 ms at 10×)."""
+    return _groups(
+        _year_answers(today).values_list("pk", "score", "user__member__roles", "user__member__roles__name")
+    )
 
 
 def by_incubator(today=None) -> list[Group]:
-    answers = _year_answers(today)
+    """The incubators of each answering member's validated missions: two plain reads joined here
+    (one query through both multi-valued joins, or an IN list of every account, took 100–200 ms at 10×)."""
     incubators = defaultdict(set)
-    names = {}
     missions = Mission.objects.validated().filter(
-        member__user_id__in={u for u, _ in answers}, startup__incubator__isnull=False
+        member__user__isnull=False, startup__incubator__isnull=False
     )
-    for user_id, pk, title in missions.values_list(
-        "member__user_id", "startup__incubator_id", "startup__incubator__title"
+    for user_id, pk, title in (
+        missions.order_by()
+        .values_list("member__user_id", "startup__incubator_id", "startup__incubator__title")
+        .distinct()
     ):
-        incubators[user_id].add(pk)
-        names[pk] = title
-    scores = defaultdict(list)
-    for user_id, score in answers:
-        for pk in incubators[user_id]:
-            scores[pk].append(score)
-    groups = [group(str(pk), names[pk], scores[pk]) for pk in names]
-    return sorted(groups, key=lambda g: (g.label.lower(), g.key))
+        incubators[user_id].add((pk, title))
+    rows = (
+        (answer_id, score, pk, title)
+        for answer_id, user_id, score in _year_answers(today).values_list("pk", "user_id", "score")
+        for pk, title in sorted(incubators[user_id])
+    )
+    return _groups(rows)
 
 
 def has_answered(user, period=None) -> bool:

@@ -1,18 +1,16 @@
 """« Cette page vous a-t-elle été utile ? » (community.feedback) per page type and quarter, against 75 %."""
 
 import datetime
-from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
-from django.db.models.functions import TruncQuarter
 from django.utils import timezone
 from django.utils.text import capfirst
 
 from community.feedback.models import PageFeedback
 from community.feedback.satisfaction import rate
 
-from .nps import YEAR_PERIODS, period_label, period_of, previous_periods
+from .nps import YEAR_PERIODS, period_label, previous_periods
 
 TARGET = 75
 
@@ -22,30 +20,42 @@ def _type_name(content_type_id) -> str:
     return capfirst(model._meta.verbose_name) if model else "Page"
 
 
+def quarter_bounds(period: str) -> tuple[datetime.datetime, datetime.datetime]:
+    year, quarter = (int(part) for part in period.split("-T"))
+    first = datetime.datetime(year, 3 * (quarter - 1) + 1, 1)
+    after = datetime.datetime(year + 1, 1, 1) if quarter == 4 else datetime.datetime(year, 3 * quarter + 1, 1)
+    return timezone.make_aware(first), timezone.make_aware(after)
+
+
 def usefulness_by_page_type(today=None) -> dict:
     """{periods: [labels], rows: [{label, total, useful, rate, percent, by_period: [rate|None]}], target}.
 
-    Rows cover the last YEAR_PERIODS quarters, one per page type that had answers, by volume."""
+    Rows cover the last YEAR_PERIODS quarters, one per page type that had answers, by volume. One
+    query: a conditional count per quarter (a date range on the indexed `created_at`), no date
+    function per row — on SQLite those run in Python, 1 s for 20,000 answers.
+    """
     periods = previous_periods(YEAR_PERIODS, today)
-    year, quarter = periods[0].split("-T")
-    first_day = timezone.make_aware(datetime.datetime(int(year), 3 * (int(quarter) - 1) + 1, 1))
+    bounds = [quarter_bounds(period) for period in periods]
+    counts = {}
+    for index, (first, after) in enumerate(bounds):
+        within = Q(created_at__gte=first, created_at__lt=after)
+        counts[f"total{index}"] = Count("pk", filter=within)
+        counts[f"useful{index}"] = Count("pk", filter=within & Q(useful=True))
     rows = (
-        PageFeedback.objects.filter(created_at__gte=first_day)
-        .annotate(quarter=TruncQuarter("created_at"))
-        .values("page__content_type", "quarter")
-        .annotate(total=Count("pk"), useful=Count("pk", filter=Q(useful=True)))
+        PageFeedback.objects.filter(created_at__gte=bounds[0][0], created_at__lt=bounds[-1][1])
+        .values("page__content_type")
+        .annotate(**counts)
+        .order_by()
     )
-    cells = defaultdict(dict)
-    for row in rows:
-        cells[row["page__content_type"]][period_of(row["quarter"])] = (row["useful"], row["total"])
     table = []
-    for content_type_id, by_period in cells.items():
-        useful = sum(u for u, _ in by_period.values())
-        total = sum(t for _, t in by_period.values())
+    for row in rows:
+        by_period = [(row[f"useful{index}"], row[f"total{index}"]) for index in range(len(periods))]
+        useful = sum(u for u, _ in by_period)
+        total = sum(t for _, t in by_period)
         value = rate(useful, total)
         table.append(
             {
-                "label": _type_name(content_type_id),
+                "label": _type_name(row["page__content_type"]),
                 "total": total,
                 "useful": useful,
                 "rate": value,
@@ -54,7 +64,7 @@ def usefulness_by_page_type(today=None) -> dict:
                 "count": total,
                 "shown": True,
                 "below_target": value is not None and value < TARGET,
-                "by_period": [rate(*by_period.get(period, (0, 0))) for period in periods],
+                "by_period": [rate(u, t) for u, t in by_period],
             }
         )
     table.sort(key=lambda row: (-row["total"], row["label"]))
