@@ -54,7 +54,7 @@ from resources.guides.models import GuidePage
 from resources.guides.reviews import review_url
 from resources.library.models import ResourcePage
 
-from .models.steps import OnboardingProgress
+from .models.steps import ARRIVAL, OnboardingProgress
 from .summaries import progress_summary
 
 MAX_ITEMS = 15  # per section of a digest; the rest is counted and linked
@@ -260,7 +260,8 @@ def send_onboarding_nudges(now, run: ScheduleRun) -> None:
     cutoff = now - timedelta(days=settings.FABRIQUE_ONBOARDING_NUDGE_DAYS)
     oldest = now - timedelta(days=NUDGE_WINDOW_DAYS)
     last_ticks = dict(
-        OnboardingProgress.objects.values("user_id")
+        OnboardingProgress.objects.filter(path__kind=ARRIVAL)
+        .values("user_id")
         .annotate(last=Max("done_at"))
         .values_list("user_id", "last")
     )
@@ -273,7 +274,8 @@ def send_onboarding_nudges(now, run: ScheduleRun) -> None:
         period = f"{timezone.localtime(moved):%Y-%m-%d}"
         if (user.pk, period) in reminded:
             continue  # this stall had its reminder: no need to read the paths again
-        unfinished = [summary for summary in progress_summary(user) if summary.steps and not summary.finished]
+        summaries = progress_summary(user, kind=ARRIVAL)
+        unfinished = [summary for summary in summaries if summary.steps and not summary.finished]
         if not unfinished:
             continue
         context = {

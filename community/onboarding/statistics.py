@@ -18,6 +18,11 @@ class PathStatistics:
     stops: list  # [(step, count)] in step order, only steps where someone stopped
 
     @property
+    def kind(self):
+        """« Arrivée » or « Départ », for the report and its download."""
+        return self.path.get_kind_display()
+
+    @property
     def in_progress(self):
         return self.started - self.finished
 

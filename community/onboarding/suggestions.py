@@ -19,6 +19,7 @@ from resources.guides.models import GuidePage
 from resources.library.models import ResourcePage
 
 from .models.roles import RolePage, RoleResponsibility
+from .models.steps import ARRIVAL
 from .models.visits import GuideOpening
 from .situations import Situation, member_of, member_situations
 from .summaries import progress_summary
@@ -160,7 +161,7 @@ def suggestions_for(situation: Situation, user=None, member=None, since=None) ->
 
 def next_onboarding_step(user):
     """The first unfinished path of the member (started ones first) and its next step, or None."""
-    summaries = sorted(progress_summary(user), key=lambda progress: not progress.started)
+    summaries = sorted(progress_summary(user, kind=ARRIVAL), key=lambda progress: not progress.started)
     return next((p for p in summaries if not p.finished and p.next_step is not None), None)
 
 

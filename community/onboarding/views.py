@@ -1,4 +1,5 @@
-"""Views of onboarding: the phase pages, « Pour moi », and the admin report of the paths.
+"""Views of onboarding: the phase pages, « Pour moi », and the admin reports of the paths and of the
+exit questionnaire.
 
 (The routes of the role and path pages are in arrival.py and checklist.py, called by the pages.)
 """
@@ -17,8 +18,10 @@ from core.taxonomy.models import Phase, Role
 from resources.guides.models import GuideIndexPage
 from resources.library.models import ResourceIndexPage
 
+from .departures import departure_of, departures_in_scope
 from .history import previous_visit
 from .phases import phase_page_context, phases_in_order
+from .questionnaire import MIN_GROUP_SIZE, TOO_FEW, aggregate
 from .situations import member_of, member_situations, picked_situation
 from .statistics import path_statistics
 from .suggestions import next_onboarding_step, suggestions_for
@@ -34,19 +37,21 @@ def stops_text(statistics) -> str:
 
 
 class OnboardingStatisticsView(SafeExportMixin, ReportView):
-    """Admin report: per path, members who started, finished, and the step where the others stop."""
+    """Admin report: per path (arrival and departure), who started, finished, where the others stop;
+    beside it, for a coach, the departures under way in their incubators."""
 
     template_name = "onboarding/onboarding_statistics.html"
     results_template_name = "onboarding/onboarding_statistics_results.html"
-    page_title = "Parcours d'arrivée : suivi"
+    page_title = "Parcours d'arrivée et de départ : suivi"
     header_icon = "list-ol"
     index_url_name = "community_onboarding_statistics"
     index_results_url_name = "community_onboarding_statistics_results"
     paginate_by = None  # one row per path: a handful
     # Exported as CSV or XLSX (?export=csv|xlsx), one row per path.
-    list_export = ["path.title", "path.url_path", "started", "finished", "in_progress", "stops"]
+    list_export = ["path.title", "kind", "path.url_path", "started", "finished", "in_progress", "stops"]
     export_headings = {
         "path.title": "Parcours",
+        "kind": "Type",
         "path.url_path": "Chemin de la page",
         "started": "Commencé",
         "finished": "Terminé",
@@ -63,9 +68,54 @@ class OnboardingStatisticsView(SafeExportMixin, ReportView):
     def get_queryset(self):
         return path_statistics()
 
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        if not self.results_only:
+            context["departures"] = departures_in_scope(self.request.user)
+        return context
+
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
         row["stops"] = stops_text(item)
+        return row
+
+
+class ExitQuestionnaireView(SafeExportMixin, ReportView):
+    """Admin report: the exit questionnaire's answers, by group, hidden under the minimum group size."""
+
+    template_name = "onboarding/exit_questionnaire.html"
+    results_template_name = "onboarding/exit_questionnaire_results.html"
+    page_title = "Questionnaire de départ"
+    header_icon = "comment"
+    index_url_name = "community_onboarding_exit_questionnaire"
+    index_results_url_name = "community_onboarding_exit_questionnaire_results"
+    paginate_by = None
+    list_export = ["label", "count", "average", "recommend_share"]
+    export_headings = {
+        "label": "Groupe",
+        "count": "Réponses",
+        "average": "Note moyenne sur 10",
+        "recommend_share": "Recommandent (9 ou 10), en %",
+    }
+    export_filename = "questionnaire-depart"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(STATISTICS_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return aggregate()
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context.update(min_group_size=MIN_GROUP_SIZE, too_few=TOO_FEW)
+        return context
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        if not item.shown:  # a small group's figures could point at one person: only the count stays
+            row.update(average=TOO_FEW, recommend_share="")
         return row
 
 
@@ -129,6 +179,7 @@ def for_me(request):
             since=since,
             sections=[suggestions_for(situation, user, member, since) for situation in situations],
             next_step=next_onboarding_step(request.user),
+            departure=departure_of(member, request.user),
         )
     without_phase = [section.situation for section in context["sections"] if section.situation.phase is None]
     preselected = picked.role if picked else (without_phase[0].role if without_phase else None)

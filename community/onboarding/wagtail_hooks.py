@@ -1,4 +1,4 @@
-"""Wagtail wiring: the editors' follow-up report of the paths, and noting the guides members open."""
+"""Wagtail wiring: the reports of the paths and of the exit questionnaire; noting the guides members open."""
 
 from django.urls import path, reverse
 
@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from resources.guides.models import GuidePage
 
 from .history import record_guide_opening
-from .views import STATISTICS_PERMISSION, OnboardingStatisticsView
+from .views import STATISTICS_PERMISSION, ExitQuestionnaireView, OnboardingStatisticsView
 
 
 class OnboardingStatisticsMenuItem(MenuItem):
@@ -29,17 +29,38 @@ def register_onboarding_statistics_url():
             OnboardingStatisticsView.as_view(results_only=True),
             name="community_onboarding_statistics_results",
         ),
+        path(
+            "questionnaire-depart/",
+            ExitQuestionnaireView.as_view(),
+            name="community_onboarding_exit_questionnaire",
+        ),
+        path(
+            "questionnaire-depart/resultats/",
+            ExitQuestionnaireView.as_view(results_only=True),
+            name="community_onboarding_exit_questionnaire_results",
+        ),
     ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_onboarding_statistics_menu_item():
     return OnboardingStatisticsMenuItem(
-        "Parcours d'arrivée",
+        "Parcours d'arrivée et de départ",
         reverse("community_onboarding_statistics"),
         name="onboarding-statistics",
         icon_name="list-ol",
         order=950,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_exit_questionnaire_menu_item():
+    return OnboardingStatisticsMenuItem(
+        "Questionnaire de départ",
+        reverse("community_onboarding_exit_questionnaire"),
+        name="exit-questionnaire",
+        icon_name="comment",
+        order=951,
     )
 
 

@@ -1,4 +1,4 @@
-"""Demo content for roles, onboarding paths and "Qui contacter", written for Fabrique.
+"""Demo content for roles, arrival and departure paths and "Qui contacter", written for Fabrique.
 
 Keyed by slug: a page that already exists is left untouched, so a second run changes nothing.
 """
@@ -17,7 +17,9 @@ from ..models import (
     RolePage,
     RoleResponsibility,
 )
+from ..models.steps import ARRIVAL, DEPARTURE
 from .contacts import CONTACT_CATEGORIES
+from .departures import DEPARTURE_PATHS
 from .paths import PATHS
 from .phases import PHASE_TEXTS
 from .roles import ROLES
@@ -84,15 +86,16 @@ def step_links(links, home):
     return blocks
 
 
-def load_paths(index, home, log):
+def load_paths(index, home, log, paths=PATHS, kind=ARRIVAL):
     created = 0
-    for slug, title, intro, role_slugs, steps in PATHS:
+    for slug, title, intro, role_slugs, steps in paths:
         _, new = get_or_create_child(
             index,
             OnboardingPathPage,
             slug,
             title=title,
             intro=intro,
+            kind=kind,
             roles=list(Role.objects.filter(slug__in=role_slugs)),
             steps=[
                 OnboardingStep(
@@ -108,7 +111,7 @@ def load_paths(index, home, log):
             ],
         )
         created += new
-    log(f"Parcours d'arrivée : {created} parcours créé(s).")
+    log(f"Parcours {'de départ' if kind == DEPARTURE else 'd’arrivée'} : {created} parcours créé(s).")
 
 
 def describe_phases(log):
@@ -132,3 +135,4 @@ def load(home, log):
     load_contacts(home)
     load_role_pages(role_index, log)
     load_paths(onboarding_index, home, log)
+    load_paths(onboarding_index, home, log, DEPARTURE_PATHS, DEPARTURE)

@@ -1,7 +1,8 @@
-"""Roles, onboarding paths, the "Qui contacter" directory, and what a member has already seen."""
+"""Roles, arrival and departure paths, the exit questionnaire, "Qui contacter", what a member has seen."""
 
 from .contacts import ContactDirectoryPage
 from .paths import OnboardingPathPage
+from .questionnaires import ExitAnswer, ExitAnswerReceipt
 from .roles import RolePage, RoleRelatedPage, RoleResponsibility
 from .sections import OnboardingIndexPage, RoleIndexPage
 from .steps import OnboardingProgress, OnboardingStep
@@ -9,6 +10,8 @@ from .visits import GuideOpening, PersonalPageVisit
 
 __all__ = [
     "ContactDirectoryPage",
+    "ExitAnswer",
+    "ExitAnswerReceipt",
     "GuideOpening",
     "OnboardingIndexPage",
     "OnboardingPathPage",

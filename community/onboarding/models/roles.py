@@ -20,6 +20,7 @@ from resources.guides.models import GuidePage
 from resources.library.models import ResourceIndexPage, ResourcePage
 
 from .paths import OnboardingPathPage
+from .steps import ARRIVAL, DEPARTURE
 
 # Page types tagged with roles (a `roles` many-to-many to `taxonomy.Role`).
 ROLE_TAGGED_MODELS = [GuidePage, ResourcePage]
@@ -133,10 +134,12 @@ class RolePage(BasePage):
             return Member.objects.none()
         return Member.objects.filter(roles=self.role_id).order_by("full_name")
 
-    def onboarding_paths(self):
+    def onboarding_paths(self, kind=ARRIVAL):
+        """The network's paths of this kind for the role (an incubator's own go to its members)."""
         if self.role_id is None:
             return OnboardingPathPage.objects.none()
-        return OnboardingPathPage.objects.live().public().filter(roles=self.role_id).defer_streamfields()
+        paths = OnboardingPathPage.objects.live().public().filter(roles=self.role_id, kind=kind)
+        return paths.filter(incubator__isnull=True).defer_streamfields()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -152,6 +155,7 @@ class RolePage(BasePage):
             library = ResourceIndexPage.objects.live().first()
             context["library_url"] = library.get_url(request) if library else ""
         context["paths"] = self.onboarding_paths()
+        context["departure_paths"] = self.onboarding_paths(DEPARTURE)
         return context
 
 

@@ -12,20 +12,39 @@ from modelcluster.fields import ParentalKey
 from core.blocks.navigation import StepLinkBlock
 from core.blocks.text import SHORT_TEXT_FEATURES
 
-# The moments a path is cut into, in the order a newcomer lives them.
-MOMENTS = [
+# The two kinds of path: arriving in the community and leaving it well.
+ARRIVAL, DEPARTURE = "arrivee", "depart"
+KINDS = [(ARRIVAL, "Arrivée"), (DEPARTURE, "Départ")]
+
+# The moments a path is cut into, in the order a member lives them: an arrival counts from the first
+# day, a departure towards the last one (and after it, for the feedback).
+ARRIVAL_MOMENTS = [
     ("jour", "Premier jour"),
     ("semaine", "Première semaine"),
     ("mois", "Premier mois"),
 ]
+DEPARTURE_MOMENTS = [
+    ("j-30", "J-30"),
+    ("derniere-semaine", "Dernière semaine"),
+    ("dernier-jour", "Dernier jour"),
+    ("apres", "Après"),
+]
+MOMENTS = ARRIVAL_MOMENTS + DEPARTURE_MOMENTS
+MOMENTS_BY_KIND = {ARRIVAL: ARRIVAL_MOMENTS, DEPARTURE: DEPARTURE_MOMENTS}
 MOMENT_ORDER = {key: position for position, (key, _) in enumerate(MOMENTS)}
 
 
 class OnboardingStep(Orderable):
-    """One thing to do when arriving; its primary key is its stable identity for members' progress."""
+    """One thing to do when arriving or leaving; its primary key is its identity for members' progress."""
 
     page = ParentalKey("onboarding.OnboardingPathPage", on_delete=models.CASCADE, related_name="steps")
-    moment = models.CharField("moment", max_length=20, choices=MOMENTS, default="jour")
+    moment = models.CharField(
+        "moment",
+        max_length=20,
+        choices=MOMENTS,
+        default="jour",
+        help_text="Premier jour, semaine, mois pour une arrivée ; J-30 à « Après » pour un départ.",
+    )
     title = models.CharField("titre", max_length=200)
     what_to_do = RichTextField("quoi faire", features=SHORT_TEXT_FEATURES, blank=True)
     links = StreamField([("link", StepLinkBlock())], verbose_name="liens", blank=True)

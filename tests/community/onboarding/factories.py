@@ -66,11 +66,13 @@ class ContactDirectoryPageFactory(PageFactory):
         model = ContactDirectoryPage
 
 
-def make_path(parent, title, roles=(), steps=(), slug=None):
+def make_path(parent, title, roles=(), steps=(), slug=None, kind="arrivee", incubator=None):
     """A published path; `steps` are (moment, title, essential) tuples in the editors' order."""
     page = OnboardingPathPage(
         title=title,
         slug=slug or slugify(title),
+        kind=kind,
+        incubator=incubator,
         roles=list(roles),
         steps=[
             OnboardingStep(moment=moment, title=step_title, essential=essential, sort_order=position)

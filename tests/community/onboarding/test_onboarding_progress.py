@@ -1,5 +1,7 @@
 """Ticking steps: stored per user and step, refused for anonymous or forged requests, stable across edits."""
 
+from html import unescape
+
 from django.conf import settings
 from django.test import Client, override_settings
 
@@ -92,8 +94,8 @@ def test_json_answer_for_the_script(member_client, path):
     assert (data["done"], data["total"], data["percent"], data["finished"]) == (1, 3, 33, False)
 
 
-def edit_steps_in_admin(client, page, steps):
-    """Publish the path through the Wagtail editor; `steps` are dicts in display order (id for existing)."""
+def steps_form_data(page, steps, kind="arrivee"):
+    """The editor's form for the path; `steps` are dicts in display order (id for existing)."""
     existing = [s for s in steps if "id" in s]
     new = [s for s in steps if "id" not in s]
     forms = []
@@ -116,12 +118,18 @@ def edit_steps_in_admin(client, page, steps):
             "title": page.title,
             "slug": page.slug,
             "intro": page.intro,
+            "kind": kind,
             "steps": inline_formset(forms, initial=len(existing)),
             "action-publish": "action-publish",
         }
     )
     data["roles"] = [str(r.pk) for r in page.roles.all()]  # a multiple choice: not flattened
-    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+    return data
+
+
+def edit_steps_in_admin(client, page, steps):
+    """Publish the path through the Wagtail editor; `steps` are dicts in display order (id for existing)."""
+    response = client.post(f"/admin/pages/{page.pk}/edit/", steps_form_data(page, steps))
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     return OnboardingPathPage.objects.get(pk=page.pk)
 
@@ -288,3 +296,13 @@ def test_editors_can_preview_a_path_not_saved_yet(admin_user, index):
     response = page.make_preview_request(extra_request_attrs={"user": admin_user})
     assert response.status_code == 200
     assert "Étape en préparation" in response.rendered_content
+
+
+def test_a_departure_path_refuses_arrival_moments_with_a_french_message(admin_client, path):
+    steps = [{"moment": "jour", "title": "Rendre les accès"}, {"moment": "j-30", "title": "Passation"}]
+    response = admin_client.post(f"/admin/pages/{path.pk}/edit/", steps_form_data(path, steps, kind="depart"))
+    assert response.status_code == 200
+    html = unescape(response.content.decode())
+    assert "Ce moment ne convient pas à un parcours de départ" in html
+    assert "« J-30 », « Dernière semaine », « Dernier jour », « Après »" in html
+    assert OnboardingPathPage.objects.get(pk=path.pk).kind == "arrivee"  # nothing saved

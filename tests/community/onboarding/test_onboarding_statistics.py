@@ -116,6 +116,7 @@ def test_report_downloads_as_a_spreadsheet_for_editors(client, population, expor
     heading, *rows = download(client, URL, export_format)
     assert heading == [
         "Parcours",
+        "Type",
         "Chemin de la page",
         "Commencé",
         "Terminé",
@@ -125,6 +126,7 @@ def test_report_downloads_as_a_spreadsheet_for_editors(client, population, expor
     assert rows == [
         [
             "Arrivée des designers",
+            "Arrivée",
             population.url_path,
             "5",
             "2",

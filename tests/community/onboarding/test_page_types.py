@@ -159,6 +159,7 @@ class OnboardingPathPageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
             title="Arrivée des intrapreneurs",
             slug="intrapreneur",
             intro="",
+            kind="arrivee",
             steps=inline_formset([step]),
         )
         data["roles"] = [self.role.pk]  # a multiple choice: posted as a list

@@ -146,8 +146,13 @@ def test_every_demo_role_has_a_page_listing_its_members_and_pages(client, demo_s
 def test_demo_paths_and_contact_page_exist(demo_site):
     slugs = set(OnboardingPathPage.objects.live().values_list("slug", flat=True))
     assert {"intrapreneur", "developpeur"} <= slugs
-    for path in OnboardingPathPage.objects.all():
+    for path in OnboardingPathPage.objects.filter(kind="arrivee"):
         assert {s.moment for s in path.steps.all()} == {"jour", "semaine", "mois"}
+    departures = OnboardingPathPage.objects.live().filter(kind="depart")
+    slugs = set(departures.values_list("slug", flat=True))
+    assert {"partir-bien-intrapreneur", "partir-bien-equipe"} <= slugs
+    for path in departures:
+        assert {s.moment for s in path.steps.all()} == {"j-30", "derniere-semaine", "dernier-jour", "apres"}
     assert ContactDirectoryPage.objects.live().filter(slug="qui-contacter").exists()
     assert Page.objects.type(RolePage).count() == Role.objects.count()
 
