@@ -14,10 +14,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Page
 
+from community.discussions.models import Message
+from community.groups.models import GroupVisibility
 from community.members.models import Member
 from resources.guides.models import CorrectionProposal
 from resources.library.models import ResourcePage
@@ -92,8 +95,46 @@ def improvement_proposals(since=None, member_ids=None) -> list[Contribution]:
     ]
 
 
-# Merge point: add here each app's source (e.g. the groups' messages and answers).
-CONTRIBUTION_SOURCES = [contributed_resources, improvement_proposals]
+def thread_url(group_slug: str, thread_id: int) -> str:
+    return reverse("discussions:thread", kwargs={"slug": group_slug, "pk": thread_id})
+
+
+def group_messages(since=None, member_ids=None) -> list[Contribution]:
+    """One contribution per thread a member wrote in (a busy thread is not fifty lines of a profile).
+
+    Hidden messages do not count; only threads of public groups are public on the profile.
+    """
+    messages = Message.objects.filter(hidden=False, author__member__isnull=False)
+    if since:
+        messages = messages.filter(created_at__gte=since)
+    if member_ids is not None:
+        messages = messages.filter(author__member__in=member_ids)
+    latest = {}
+    rows = messages.values(
+        "author__member",
+        "thread_id",
+        "thread__title",
+        "thread__group__slug",
+        "thread__group__visibility",
+        "created_at",
+    )
+    for row in rows:
+        key = (row["author__member"], row["thread_id"])
+        if key not in latest or row["created_at"] > latest[key]["created_at"]:
+            latest[key] = row
+    contributions = []
+    for (member_id, thread_id), row in sorted(latest.items()):
+        public = row["thread__group__visibility"] == GroupVisibility.PUBLIC
+        url = thread_url(row["thread__group__slug"], thread_id) if public else ""
+        contributions.append(
+            Contribution(
+                member_id, "Message dans un groupe", row["thread__title"], row["created_at"], url, public
+            )
+        )
+    return contributions
+
+
+CONTRIBUTION_SOURCES = [contributed_resources, improvement_proposals, group_messages]
 
 
 def contributions_of(member, *, viewer_is_owner=False) -> list[Contribution]:

@@ -9,7 +9,10 @@ from django.utils import timezone
 import pytest
 
 from community.feedback.models import PageFeedback
+from community.groups.models import GroupVisibility
+from community.health.contributions import group_messages
 from resources.guides.models import CorrectionProposal
+from tests.community.discussions.factories import join, make_group, make_thread
 from tests.community.members.factories import make_fiche, make_user
 from tests.home.factories import ContentPageFactory
 from tests.resources.guides.factories import GuideIndexPageFactory, GuidePageFactory
@@ -83,3 +86,23 @@ def test_usefulness_per_page_type_against_the_target(client, figures_page, home)
     assert re.search(r"Page des chiffres clés</th><td>50 %</td><td>2</td>", chart)
     quarters = response.split('id="utilite-trimestres"')[1].split("</table>")[0]
     assert "50 % (sous l’objectif)" in quarters and "75 %</td>" in quarters
+
+
+def test_group_messages_count_as_contributions_and_only_public_groups_show_on_the_profile(client):
+    public, private = make_group("public"), make_group("prive", visibility=GroupVisibility.PRIVATE)
+    author = make_user("dominique")
+    join(public, author)
+    join(private, author)
+    make_thread(public, author, title="Question sur le comité")
+    make_thread(private, author, title="Sujet confidentiel du groupe")
+    hidden_author = make_user("eve")
+    join(public, hidden_author)
+    hidden = make_thread(public, hidden_author, title="Message masqué")
+    hidden.messages.update(hidden=True)
+
+    kinds = {(c.title, c.public) for c in group_messages(None, [author.member.pk])}
+    assert kinds == {("Question sur le comité", True), ("Sujet confidentiel du groupe", False)}
+    assert group_messages(None, [hidden_author.member.pk]) == []
+    public_profile = text_of(client.get(f"/membres/{author.member.slug}/"))
+    assert "Question sur le comité" in public_profile
+    assert "Sujet confidentiel du groupe" not in public_profile
