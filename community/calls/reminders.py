@@ -1,8 +1,8 @@
 """A week before a call's deadline, people who saved a draft but never sent it are reminded, once.
 
-Run daily by `manage.py send_call_reminders` (cron or the task worker's schedule): a draft gets its
-reminder on the first run within `REMINDER_DAYS` of the deadline, and `reminded_at` keeps a second
-run (or a second cron) from sending it again.
+Run daily by `manage.py send_call_reminders` (cron; `--enqueue` hands the run to the task worker):
+a draft gets its reminder on the first run within `REMINDER_DAYS` of the deadline, and
+`reminded_at` keeps a second run (or a second cron) from sending it again.
 """
 
 import datetime
@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+
+from django_tasks import task
 
 from core.pages import route_url
 
@@ -71,3 +73,9 @@ def send_deadline_reminders(today: datetime.date | None = None) -> int:
                 _remind(application)
                 sent += 1
     return sent
+
+
+@task()
+def reminders_run() -> int:
+    """`send_call_reminders --enqueue`: the same run, done by the task worker."""
+    return send_deadline_reminders()

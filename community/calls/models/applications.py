@@ -5,17 +5,14 @@ import uuid
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils.functional import LazyObject
 
 
-class PrivateStorage(LazyObject):
-    """Attachments live outside MEDIA_ROOT: only the admin's checked view serves them."""
+def private_storage():
+    """Attachments live outside MEDIA_ROOT: only the admin's checked view serves them.
 
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.FABRIQUE_PRIVATE_MEDIA_ROOT, base_url=None)
-
-
-private_storage = PrivateStorage()
+    A callable, so migrations name it rather than freezing one machine's directory.
+    """
+    return FileSystemStorage(location=settings.FABRIQUE_PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 def attachment_path(instance, filename):

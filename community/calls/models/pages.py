@@ -16,7 +16,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.pages import BasePage, IndexPage
 
 from .. import applying, calendar, listing
-from ..status import STATUS_BADGES, STATUS_LABELS, status_for
+from ..status import OPEN, STATUS_BADGES, STATUS_LABELS, status_for
 
 
 class CallIndexPage(RoutablePageMixin, IndexPage):
@@ -112,7 +112,7 @@ class CallPage(RoutablePageMixin, BasePage):
 
     @property
     def is_open(self) -> bool:
-        return self.status == "ouvert"
+        return self.status == OPEN
 
     @path("candidater/", name="apply")
     def apply_view(self, request):

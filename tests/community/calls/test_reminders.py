@@ -35,9 +35,19 @@ def test_a_draft_is_reminded_once_a_week_before_the_deadline(home, django_captur
     assert len(mail.outbox) == 1
 
 
-def test_the_later_call_is_reminded_when_its_week_comes(home):
+def test_the_later_call_is_reminded_when_its_week_comes(home, django_capture_on_commit_callbacks):
     later = call(home, "plus-tard", deadline=30)
     early = make_user("en-avance")
     Application.objects.create(call=later, applicant=early)
-    assert send_deadline_reminders(timezone.localdate() + datetime.timedelta(days=23)) == 1
+    in_23_days = timezone.localdate() + datetime.timedelta(days=23)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_call_reminders", "--date", in_23_days.isoformat(), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert [message.to for message in mail.outbox] == [[early.email]]
     assert send_deadline_reminders(timezone.localdate() + datetime.timedelta(days=31)) == 0  # closed
+
+
+def test_the_task_worker_runs_the_same_reminders(home, django_capture_on_commit_callbacks):
+    Application.objects.create(call=call(home, "bientot", deadline=3), applicant=make_user("lent"))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_call_reminders", "--enqueue", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 1
