@@ -6,6 +6,8 @@ from community.health.figures import health_figures
 from community.startups import figures
 from core.pages import BasePage
 
+from ..problems import resolved_problems
+
 
 class KeyFiguresPage(BasePage):
     """Key figures about startups (by phase, incubator, thématique, year), computed on each view."""
@@ -28,5 +30,6 @@ class KeyFiguresPage(BasePage):
             satisfaction=overall_satisfaction(),
             discussions=discussion_figures(),
             health=health_figures(),
+            resolved=resolved_problems(),
         )
         return context

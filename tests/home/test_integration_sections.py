@@ -1,15 +1,24 @@
 """The sections built separately work together: feedback on guides and resources, the satisfaction
 rate among the key figures, members linked to their startups and their onboarding progress."""
 
+import re
+from datetime import timedelta
+
+from django.utils import timezone
+
 import pytest
 
+from community.blockers.models import DeclaredBlocker
+from community.discussions.posting import set_resolved
 from community.feedback.models import PageFeedback
 from community.members.models import Member, Mission
 from community.startups.models import StartupPage
 from core.taxonomy.models import Role
 from resources.guides.models import GuidePage
 from resources.library.models import ResourcePage
-from tests.community.members.factories import MemberFactory, UserFactory
+from tests.community.blockers.factories import blocker
+from tests.community.discussions.factories import join, make_group, make_thread
+from tests.community.members.factories import MemberFactory, UserFactory, make_user
 from tests.community.onboarding.factories import RolePageFactory, make_path
 from tests.community.startups.factories import startup
 from tests.core.taxonomy.factories import PhaseFactory, RoleFactory
@@ -95,3 +104,28 @@ def test_role_pages_list_the_guides_and_resources_tagged_with_the_role(client, s
     html = client.get("/roles/coach/").content.decode().replace("&#x27;", "'")
     for page in tagged:
         assert page.title in html, page.title
+
+
+def test_key_figures_add_up_resolved_problems_from_groups_and_blockers(client, site, settings):
+    settings.FABRIQUE_PAGE_CACHE = False  # bookkeeping rows do not empty the page cache
+    group = make_group("entraide")
+    author = join(group, make_user("alix"))
+    solved = make_thread(group, author, title="Comment passer un marché ?")
+    make_thread(group, author, title="Encore ouverte")
+    set_resolved(solved, author, True)
+    startup = StartupPage.objects.live().first()
+    declarer = make_user("bao").member
+    closed = DeclaredBlocker.objects.create(startup=startup, blocker=blocker(), declared_by=declarer)
+    DeclaredBlocker.objects.create(
+        startup=startup, blocker=blocker("recruter", "Recruter"), declared_by=declarer
+    )
+    DeclaredBlocker.objects.filter(pk=closed.pk).update(closed_at=timezone.now() - timedelta(days=40))
+
+    html = client.get("/chiffres/").content.decode()
+    assert re.search(r'id="problemes-resolus">2</span>', html)
+    assert "dont 1 ces 30 derniers jours" in html
+    groups_row = re.search(r"Questions résolues dans les groupes</th><td>(\d+)</td><td>(\d+)</td>", html)
+    blockers_row = re.search(
+        r"Blocages levés par les équipes des startups</th><td>(\d+)</td><td>(\d+)</td>", html
+    )
+    assert groups_row.groups() == ("1", "1") and blockers_row.groups() == ("1", "0")
