@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("community.members.urls")),  # /compte/…, /membres/…
     path("", include("community.feedback.urls")),  # /avis/
     path("", include("community.onboarding.urls")),  # /phases/…, /pour-moi/
+    path("", include("community.help.urls")),  # /vers-qui-me-tourner/…
 ]
 
 if settings.DEBUG:

@@ -7,6 +7,7 @@ keyed by slug, so a second run changes nothing.
 
 from django.db import transaction
 
+from community.help import demo as help_demo
 from community.members import demo as members_demo
 from community.onboarding import demo as onboarding_demo
 from community.startups import demo as startups_demo
@@ -19,7 +20,7 @@ from .models import ContentPage
 from .site import setup_site
 
 # Each app's demo, in order: later ones link to what earlier ones made (guides before role pages).
-APP_DEMOS = [guides_demo, library_demo, startups_demo, onboarding_demo, members_demo]
+APP_DEMOS = [guides_demo, library_demo, startups_demo, onboarding_demo, members_demo, help_demo]
 
 PHASES = [
     (

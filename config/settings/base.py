@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "home",
     "resources.search",
     "community.onboarding",
+    "community.help",
     "resources.guides",
     "resources.library",
     "community.startups",
@@ -161,6 +162,8 @@ FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/membres/",
     "/documents/",
     "/parcours/mes-parcours/",
+    # The help router: contacts and people depend on who reads; confidential situations say no-store.
+    "/vers-qui-me-tourner/",
 )
 
 from .accounts import *  # noqa: E402,F403
