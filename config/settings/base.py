@@ -166,6 +166,10 @@ FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/vers-qui-me-tourner/",
 )
 
+# Site searches are logged without personal data (resources/search/querylog.py) and deleted after
+# this many days by `manage.py purge_search_log`, run daily.
+FABRIQUE_SEARCH_LOG_DAYS = env_int("FABRIQUE_SEARCH_LOG_DAYS", 180)
+
 from .accounts import *  # noqa: E402,F403
 from .accounts import FABRIQUE_OIDC_ENABLED, OIDC_SERVER_URL  # noqa: E402 - the CSP's form-action
 
