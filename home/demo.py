@@ -11,6 +11,7 @@ from community.blockers import demo as blockers_demo
 from community.calls import demo as calls_demo
 from community.discussions import demo as discussions_demo
 from community.groups import demo as groups_demo
+from community.help import demo as help_demo
 from community.members import demo as members_demo
 from community.onboarding import demo as onboarding_demo
 from community.startups import demo as startups_demo
@@ -33,6 +34,7 @@ APP_DEMOS = [
     members_demo,
     groups_demo,
     discussions_demo,
+    help_demo,
 ]
 
 PHASES = [

@@ -67,6 +67,13 @@ RECORDS = [
         "reste, anonyme, pour les statistiques.",
     ),
     Record(
+        "Situations « Vers qui me tourner ? » que vous avez vécues et sur lesquelles vous acceptez "
+        "d'être contacté·e",
+        "Permettre à d'autres membres, connectés, de vous demander conseil. Les réponses « ça m'a "
+        "aidé » sont anonymes, et rien n'est enregistré sur qui consulte une situation confidentielle.",
+        "Tant que vous la gardez cochée (/vers-qui-me-tourner/mes-situations/).",
+    ),
+    Record(
         "Contributions et propositions d'amélioration : texte, fichier, auteur",
         "Relecture par les coachs et les modérateurs, crédit de l'auteur.",
         "Tant que le compte existe ; à sa suppression, le lien vers l'auteur est effacé.",

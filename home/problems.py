@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from community.blockers import figures as blockers
 from community.discussions import figures as discussions
+from community.help import figures as help_router
 
 WINDOW = timedelta(days=30)
 
@@ -15,6 +16,7 @@ WINDOW = timedelta(days=30)
 SOURCES = [
     ("Questions résolues dans les groupes", discussions.resolved_problems),
     ("Blocages levés par les équipes des startups", blockers.resolved_problems),
+    ("Situations où « Vers qui me tourner ? » a aidé", help_router.resolved_problems),
 ]
 
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "community.onboarding",
     "community.mentoring",
     "community.health",
+    "community.help",
     "resources.guides",
     "resources.library",
     "community.startups",
@@ -175,7 +176,13 @@ FABRIQUE_PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/recommandation/",  # community/health: the NPS answer
     "/appels/",  # the application form and its drafts are personal
     "/blocages/",  # a startup team's blockers
+    # The help router: contacts and people depend on who reads; confidential situations say no-store.
+    "/vers-qui-me-tourner/",
 )
+
+# Site searches are logged without personal data (resources/search/querylog.py) and deleted after
+# this many days by `manage.py purge_search_log`, run daily.
+FABRIQUE_SEARCH_LOG_DAYS = env_int("FABRIQUE_SEARCH_LOG_DAYS", 180)
 
 from .accounts import *  # noqa: E402,F403
 from .accounts import FABRIQUE_OIDC_ENABLED, OIDC_SERVER_URL  # noqa: E402 - the CSP's form-action

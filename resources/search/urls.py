@@ -7,4 +7,5 @@ from . import views
 urlpatterns = [
     path("recherche/", views.search, name="search"),
     path("recherche/suggestions/", views.search_suggestions, name="search_suggestions"),
+    path("recherche/clic/", views.search_click, name="search_click"),
 ]

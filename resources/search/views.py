@@ -1,14 +1,18 @@
-"""The site search page and its autocomplete endpoint (logic in results.py and suggestions.py)."""
+"""The site search page, its autocomplete endpoint and its click report (logic in results.py,
+curated.py, suggestions.py and querylog.py)."""
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from community.discussions.finding import matching_threads
 from core.text import clean_query
 
-from .results import SiteSearch
+from .curated import CuratedSearch
+from .querylog import click_token, record_click, record_search
 from .suggestions import suggestions
 
 
@@ -21,11 +25,27 @@ class HtmlSafeJSONEncoder(DjangoJSONEncoder):
 
 @require_GET
 def search(request):
-    search = SiteSearch(request)
+    search = CuratedSearch(request)
     context = search.context()
     # Threads of the groups this visitor may read, in their own block (community/discussions/finding.py).
     context["threads"] = matching_threads(request.user, search.query) if search.query else []
-    return render(request, "search/search.html", context)
+    # A search answered only by pinned pages or by threads did find something.
+    found = context["page_obj"].paginator.count or len(context["pinned_pages"]) or len(context["threads"])
+    record = record_search(search, request, found)
+    context["click_token"] = click_token(record)
+    response = render(request, "search/search.html", context)
+    if search.query:
+        # Each search must reach the log (querylog.py): a results page is never a shared cached copy.
+        patch_cache_control(response, private=True)
+    return response
+
+
+@csrf_exempt  # sent by navigator.sendBeacon; the signed token is the only key, to one anonymous row
+@require_POST
+def search_click(request):
+    """The result a searcher opened (static/js/search-clicks.js): 204 whatever happens, nothing shown."""
+    record_click(request.POST.get("recherche", ""), request.POST.get("page"), request.user)
+    return HttpResponse(status=204)
 
 
 @require_GET

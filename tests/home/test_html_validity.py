@@ -42,6 +42,10 @@ TABBED_GUIDE = (
 VIEWS = [
     ("/recherche/?q=startup", 200),
     ("/compte/connexion/", 200),
+    # The help router: its list, a confidential situation and a routed one (community/help/demo.py).
+    ("/vers-qui-me-tourner/", 200),
+    ("/vers-qui-me-tourner/epuisement/", 200),
+    ("/vers-qui-me-tourner/preparer-comite/", 200),
     ("/cette-page-n-existe-pas/", 404),
 ]
 

@@ -11,6 +11,7 @@ import pytest
 from community.blockers.models import DeclaredBlocker
 from community.discussions.posting import set_resolved
 from community.feedback.models import PageFeedback
+from community.help.models import HelpOutcome, HelpSituation
 from community.members.models import Member, Mission
 from community.startups.models import StartupPage
 from core.taxonomy.models import Role
@@ -106,7 +107,7 @@ def test_role_pages_list_the_guides_and_resources_tagged_with_the_role(client, s
         assert page.title in html, page.title
 
 
-def test_key_figures_add_up_resolved_problems_from_groups_and_blockers(client, site, settings):
+def test_key_figures_add_up_resolved_problems_from_groups_blockers_and_help(client, site, settings):
     settings.FABRIQUE_PAGE_CACHE = False  # bookkeeping rows do not empty the page cache
     group = make_group("entraide")
     author = join(group, make_user("alix"))
@@ -120,12 +121,17 @@ def test_key_figures_add_up_resolved_problems_from_groups_and_blockers(client, s
         startup=startup, blocker=blocker("recruter", "Recruter"), declared_by=declarer
     )
     DeclaredBlocker.objects.filter(pk=closed.pk).update(closed_at=timezone.now() - timedelta(days=40))
+    situation = HelpSituation.objects.create(title="Recruter", slug="recruter", description="Recruter.")
+    HelpOutcome.objects.create(situation=situation, helped=True)
+    HelpOutcome.objects.create(situation=situation, helped=False)
 
     html = client.get("/chiffres/").content.decode()
-    assert re.search(r'id="problemes-resolus">2</span>', html)
-    assert "dont 1 ces 30 derniers jours" in html
+    assert re.search(r'id="problemes-resolus">3</span>', html)
+    assert "dont 2 ces 30 derniers jours" in html
     groups_row = re.search(r"Questions résolues dans les groupes</th><td>(\d+)</td><td>(\d+)</td>", html)
     blockers_row = re.search(
         r"Blocages levés par les équipes des startups</th><td>(\d+)</td><td>(\d+)</td>", html
     )
+    help_row = re.search(r"Vers qui me tourner \? » a aidé</th><td>(\d+)</td><td>(\d+)</td>", html)
     assert groups_row.groups() == ("1", "1") and blockers_row.groups() == ("1", "0")
+    assert help_row.groups() == ("1", "1")

@@ -1,0 +1,34 @@
+"""Who reads the « Recherches sans résultat » report (coachs, moderators, administrators) and who
+curates the search (pinned results and synonyms: coachs and administrators).
+
+Group names are copied from community/members/groups.py (a migration must not import app code).
+"""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+ADMINISTRATEURS, COACHS, MODERATEURS = "Administrateurs", "Coachs", "Modérateurs"
+CURATE = [f"{action}_{model}" for model in ("pinnedresult", "searchsynonym") for action in ("add", "change", "delete", "view")]
+GRANTS = {
+    ADMINISTRATEURS: ["view_searchrecord", *CURATE],
+    COACHS: ["view_searchrecord", *CURATE],
+    MODERATEURS: ["view_searchrecord"],
+}
+
+
+def forwards(apps, schema_editor):
+    app_config = apps.get_app_config("search")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codenames in GRANTS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*Permission.objects.filter(content_type__app_label="search", codename__in=codenames))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0001_initial"), ("home", "0002_groups_and_workflows")]
+
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
