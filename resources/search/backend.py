@@ -26,6 +26,8 @@ class FabriqueSearchBackend(PostgresSearchBackend):
 
     # Same rows as Wagtail's index, written with each object's fields read once (entries.py).
     index_class = BulkPostgresIndex
+    # Each indexed page's facet values in one row (facet_index.py), read by the results statement.
+    keeps_facet_rows = True
 
     def read_connection(self):
         return connections[router.db_for_read(IndexEntry)]
