@@ -117,8 +117,8 @@ def links_changed(sender, instance, action, reverse, pk_set, **kwargs):
         return
     if _indexing_backend() is None:
         return
-    # A term's links cleared from the term's side name no page (pk_set is None): the rows keep its
-    # id until those pages are next indexed, which counts nothing (no such link is read back).
+    # Links change from the page's side (the facet relations have no reverse accessor). A clear
+    # from a term's side would name no page (pk_set None): those rows would wait for reindexing.
     page_ids = (pk_set or []) if reverse else [instance.pk]
     if page_ids:
         write(page_ids, connections[router.db_for_write(IndexEntry)])
