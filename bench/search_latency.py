@@ -59,7 +59,8 @@ QUERIES = [
     "xylophone",
 ]
 PAGED = [("recruter", {"page": "3"}), ("atelier", {"tri": "date"}), ("atelier", {"phase": "construction"})]
-AUTOCOMPLETE = ["r", "re", "rec", "c", "co", "col", "é", "mo", "for"]
+# The first letters typed (thousands of titles match), then a prefix no title has (the index alone).
+AUTOCOMPLETE = ["r", "re", "rec", "c", "co", "col", "é", "mo", "for", "xylo"]
 
 
 RESULTS_RE = re.compile(r'id="resultats"[^>]*>(\d+) résultat')

@@ -10,10 +10,11 @@ reads (core/replica.py: the replica when one is configured) and names tables fro
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connections, router
-from django.db.models import BigIntegerField, CharField, Exists, OuterRef, Q
-from django.db.models.functions import Cast
+from django.db.models import BigIntegerField, CharField, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Coalesce
 
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Page
 from wagtail.search.backends.database.postgres.postgres import PostgresSearchBackend
 from wagtail.search.models import IndexEntry
 
@@ -26,6 +27,12 @@ class FabriqueSearchBackend(PostgresSearchBackend):
 
     # Same rows as Wagtail's index, written with each object's fields read once (entries.py).
     index_class = BulkPostgresIndex
+    # Each indexed page's facet values in one row (facet_index.py), read by the results statement.
+    keeps_facet_rows = True
+    # Suggestions: how many of the newest pages a short prefix is looked for in, and how many
+    # matches of a rare prefix are read from the GIN index (suggested()).
+    RECENT_PAGES = 2000
+    RARE_MATCHES = 5000
 
     def read_connection(self):
         return connections[router.db_for_read(IndexEntry)]
@@ -61,20 +68,39 @@ class FabriqueSearchBackend(PostgresSearchBackend):
             connection=self.read_connection(),
         )
 
-    def suggested(self, pages, prefixes: str):
+    def suggested(self, pages, prefixes: str, limit: int = 8):
         """Newest pages whose title words start like every typed word (`prefixes`: a raw tsquery).
 
-        Written as a per-page EXISTS on the index's unique (content type, object id) key, newest
-        page first: for the one to three letters of the first keystrokes, which match thousands of
-        titles, PostgreSQL walks the pages backwards and stops at the first few; for rare words it
-        reads the autocomplete GIN index instead.
+        Two bounded reads, as a prefix matches either thousands of titles or a handful. First the
+        newest pages, walked backwards through a per-page EXISTS on the index's unique (content
+        type, object id) key, at most RECENT_PAGES of them: the one to three letters of the first
+        keystrokes find their titles there. If that finds fewer than `limit`, the prefix is rare:
+        the autocomplete column's GIN index gives its few matches (walking every page instead took
+        a second at 100,000 pages for a word no title has).
         """
+        query = SearchQuery(prefixes, config=self.autocomplete_config, search_type="raw")
         entries = IndexEntry.objects.filter(
             content_type_id=OuterRef("content_type_id"),
             object_id=Cast(OuterRef("pk"), CharField()),
-            autocomplete=SearchQuery(prefixes, config=self.autocomplete_config, search_type="raw"),
+            autocomplete=query,
         )
-        return pages.filter(Exists(entries)).order_by("-pk")
+        newest = Page.objects.order_by("-pk").values("pk")[self.RECENT_PAGES - 1 : self.RECENT_PAGES]
+        recent = pages.filter(pk__gte=Coalesce(Subquery(newest), 0)).filter(Exists(entries))
+        found = list(recent.order_by("-pk").values_list("pk", flat=True)[:limit])
+        if len(found) < limit:
+            matching = (
+                IndexEntry.objects.filter(
+                    content_type__in=get_descendants_content_types_pks(Page), autocomplete=query
+                )
+                .annotate(page_id=Cast("object_id", BigIntegerField()))
+                .values_list("page_id", flat=True)
+            )
+            found = list(
+                pages.filter(pk__in=list(matching[: self.RARE_MATCHES]))
+                .order_by("-pk")
+                .values_list("pk", flat=True)[:limit]
+            )
+        return pages.filter(pk__in=found).order_by("-pk")
 
 
 SearchBackend = FabriqueSearchBackend

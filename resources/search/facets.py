@@ -69,10 +69,13 @@ class ContentTypeFacet(Facet):
 
     field: str = ""
 
-    def restrict(self, queryset, values):
+    def content_type_ids(self, values) -> list[int]:
         models = {model._meta.model_name: model for model in get_page_models()}
         types = ContentType.objects.get_for_models(*[models[value] for value in values if value in models])
-        return queryset.filter(content_type__in=list(types.values()))
+        return sorted(content_type.pk for content_type in types.values())
+
+    def restrict(self, queryset, values):
+        return queryset.filter(content_type__in=self.content_type_ids(values))
 
     def counts(self, matched, values) -> Counter:
         rows = Page.objects.filter(pk__in=matched.values("pk")).order_by().values("content_type")

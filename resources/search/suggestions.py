@@ -45,7 +45,7 @@ def suggestions(request, raw_query, limit: int = MAX_SUGGESTIONS) -> list[dict]:
         prefixes = " & ".join(
             "(" + " | ".join(f"{form}:*" for form in _word_forms(word)) + ")" for word in typed
         )
-        pages = backend.suggested(pages, prefixes)[:limit]
+        pages = backend.suggested(pages, prefixes, limit)
     else:
         # No relevance ranking: on a prefix of one to three letters it means little.
         query = And([Or([PlainText(form) for form in _word_forms(word)]) for word in typed])
