@@ -56,8 +56,7 @@ def update_indexes(touched: dict, searchable: list) -> None:
     for model, pks in touched.items():
         if model in searchable:
             objects = list(model.get_indexed_objects().filter(pk__in=pks))
-            for obj in objects:  # fresh objects, dropped after this pass: values cannot go stale
-                read_once(obj)
+            read_once(model, objects)
             for backend in get_search_backends(with_auto_update=True):
                 backend.add_bulk(model, objects)
         if ReferenceIndex.model_is_indexable(model):
@@ -66,31 +65,30 @@ def update_indexes(touched: dict, searchable: list) -> None:
             update_references(model, list(model._default_manager.filter(pk__in=pks).prefetch_related(*inline)))
 
 
-def read_once(obj) -> None:
-    """Make `obj` give each of its search fields' values from one reading.
+def read_once(model, objects: list) -> None:
+    """Make each of `objects` give its search fields' values from one reading.
 
     Wagtail's SQLite indexer reads every search field of an object three times (title, body and
     autocomplete columns), and the site's `search_body_text` once more; for a page's body that is
-    each rich-text block's tag stripping, four times. The object's own `get_search_fields()` now
-    returns copies of its fields that remember what they read from it (other objects, such as
-    related ones, are read as usual), so every reader shares one reading.
+    each rich-text block's tag stripping, four times. The objects' own `get_search_fields()` now
+    returns copies of the model's fields that remember what they read from each object, so every
+    reader shares one reading (related objects, under `RelatedFields`, are read as usual).
     """
-    fields = [_remembering(field, obj) for field in obj.get_search_fields()]
-    obj.get_search_fields = lambda: fields
+    fields = [_remembering(field) for field in model.get_search_fields()]
+    for obj in objects:  # fresh objects, dropped after this pass: values cannot go stale
+        obj.get_search_fields = lambda: fields
 
 
-def _remembering(field, obj):
+def _remembering(field):
     if not isinstance(field, index.BaseField):
-        return field  # RelatedFields: read from the related objects, each once per column anyway
+        return field
     clone = copy.copy(field)
-    read = []
+    read = {}  # object → value; model instances hash by primary key
 
-    def get_value(target):
-        if target is not obj:
-            return field.get_value(target)
-        if not read:
-            read.append(field.get_value(obj))
-        return read[0]
+    def get_value(obj):
+        if obj not in read:
+            read[obj] = field.get_value(obj)
+        return read[obj]
 
     clone.get_value = get_value
     return clone
