@@ -62,7 +62,9 @@ def update_indexes(touched: dict, searchable: list) -> None:
         if ReferenceIndex.model_is_indexable(model):
             # The index reads every inline relation of each object: fetched once for all of them.
             inline = [rel.get_accessor_name() for rel in get_all_child_relations(model)]
-            update_references(model, list(model._default_manager.filter(pk__in=pks).prefetch_related(*inline)))
+            update_references(
+                model, list(model._default_manager.filter(pk__in=pks).prefetch_related(*inline))
+            )
 
 
 def read_once(model, objects: list) -> None:
@@ -111,7 +113,9 @@ def update_references(model, objects: list) -> None:
     existing = defaultdict(dict)  # object pk → {reference: (content type id, row id)}
     rows = ReferenceIndex.objects.filter(
         base_content_type=base_content_type, object_id__in=[str(obj.pk) for obj in objects]
-    ).values_list("id", "content_type_id", "object_id", "to_content_type", "to_object_id", "model_path", "content_path")
+    ).values_list(
+        "id", "content_type_id", "object_id", "to_content_type", "to_object_id", "model_path", "content_path"
+    )
     for row_id, content_type_id, object_id, *reference in rows:
         existing[object_id][tuple(reference)] = (content_type_id, row_id)
     new_rows, stale = [], []

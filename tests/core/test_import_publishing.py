@@ -167,7 +167,9 @@ def test_search_and_reference_indexes_are_complete_after_an_import(home, sample,
 
 
 def search_entries():
-    return set(IndexEntry.objects.values_list("content_type_id", "object_id", "title", "autocomplete", "body"))
+    return set(
+        IndexEntry.objects.values_list("content_type_id", "object_id", "title", "autocomplete", "body")
+    )
 
 
 def test_search_entries_are_those_wagtail_indexer_writes(home, sample, tmp_path):
@@ -187,7 +189,10 @@ def test_reference_index_follows_an_updated_fiche(home, sample, tmp_path):
     page = StartupPage.objects.get(betagouv_id="a-just")
     before = page.incubator_id
     fiche = sample / "startups" / "a-just.md"
-    fiche.write_text(fiche.read_text(encoding="utf-8").replace("incubator: justice", "incubator: dinum", 1), encoding="utf-8")
+    fiche.write_text(
+        fiche.read_text(encoding="utf-8").replace("incubator: justice", "incubator: dinum", 1),
+        encoding="utf-8",
+    )
 
     assert run_import(sample, tmp_path, "--publish")["updated"] == 1
     page.refresh_from_db()
