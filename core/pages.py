@@ -84,11 +84,8 @@ class BasePage(Page):
 
         The indexer reads `search_stems` once per index column (three times), and this text costs
         every rich-text block's tag stripping: a bulk indexing pass (core/importing/indexing.py)
-        stores it on the objects it has just fetched, as `_search_body_text`, so it is built once.
+        makes each object read its fields once, this text included.
         """
-        stored = self.__dict__.get("_search_body_text")
-        if stored is not None:
-            return stored
         texts = (text for field in self.get_search_fields() for text in _field_texts(self, field))
         return " ".join(text for text in texts if text)
 

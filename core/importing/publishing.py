@@ -44,11 +44,12 @@ def add_page(parent, page, *, publish: bool, children=None, relations=None) -> R
     page._is_site_root = False  # a new leaf is nobody's site root: spares Page.save() its query
     # Inline rows are written by the page's save (its own save() may read them: StartupPage derives
     # its current phase from them). The database holds none of them yet: saying so (as a prefetch
-    # would) spares modelcluster one read per relation. Many-to-many rows are inserted after it.
+    # would) spares modelcluster one read per relation; an empty in-memory set, not `.none()`,
+    # whose SQL Django would still compile each time. Many-to-many rows are inserted after it.
     page._prefetched_objects_cache = {}
     for name, rows in children.items():
         setattr(page, name, rows)
-        page._prefetched_objects_cache[name] = page._meta.get_field(name).related_model.objects.none()
+        page._prefetched_objects_cache[name] = FakeQuerySet(page._meta.get_field(name).related_model, [])
     # The tree position, as treebeard's add_child() computes it; the parent row, updated first,
     # stays locked until the transaction ends, so two imports cannot take the same path.
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)

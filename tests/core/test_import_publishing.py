@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from wagtail.models import Page, PageLogEntry, ReferenceIndex
+from wagtail.search.models import IndexEntry
 
 import pytest
 
@@ -163,6 +164,44 @@ def test_search_and_reference_indexes_are_complete_after_an_import(home, sample,
     imported = references()
     call_command("rebuild_references_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert references() == imported
+
+
+def search_entries():
+    return set(
+        IndexEntry.objects.values_list("content_type_id", "object_id", "title", "autocomplete", "body")
+    )
+
+
+def test_search_entries_are_those_wagtail_indexer_writes(home, sample, tmp_path):
+    # Each object's fields are read once in the bulk pass (core/importing/indexing.py): the rows
+    # must be the very ones Wagtail's own indexer writes when it reads them field by field.
+    run_import(sample, tmp_path, "--publish")
+    imported = search_entries()
+    assert any("juridictions" in str(row[4]) for row in imported)
+    call_command("wagtail_update_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    indexed = {row[:2] for row in imported}  # the rebuild also indexes the pages migrations made
+    assert {row for row in search_entries() if row[:2] in indexed} == imported
+
+
+def test_reference_index_follows_an_updated_fiche(home, sample, tmp_path):
+    # Updated pages' stale references are deleted in the bulk pass as Wagtail would delete them.
+    run_import(sample, tmp_path, "--publish")
+    page = StartupPage.objects.get(betagouv_id="a-just")
+    before = page.incubator_id
+    fiche = sample / "startups" / "a-just.md"
+    fiche.write_text(
+        fiche.read_text(encoding="utf-8").replace("incubator: justice", "incubator: dinum", 1),
+        encoding="utf-8",
+    )
+
+    assert run_import(sample, tmp_path, "--publish")["updated"] == 1
+    page.refresh_from_db()
+    assert page.incubator_id not in (None, before)
+    incubators = ReferenceIndex.get_references_for_object(page).filter(model_path="incubator")
+    assert [ref.to_object_id for ref in incubators] == [str(page.incubator_id)]
+    updated = references()
+    call_command("rebuild_references_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert references() == updated
 
 
 def test_an_import_makes_cached_pages_stale_once_not_once_per_row(home, sample, tmp_path, client):
