@@ -46,7 +46,8 @@ def reading_context(page, request):
     """
     index_page = _section_index(page)
     pages = list(
-        type(page).objects.descendant_of(index_page)
+        type(page)
+        .objects.descendant_of(index_page)
         .live()
         .public()
         .order_by("path")

@@ -60,7 +60,9 @@ class GuideVariantPage(BasePage):
     # shared page's content this variant was last published against, and whether it changed since.
     common_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     needs_review = models.BooleanField("à relire", default=False, editable=False, db_index=True)
-    common_changed_at = models.DateTimeField("page commune modifiée le", null=True, blank=True, editable=False)
+    common_changed_at = models.DateTimeField(
+        "page commune modifiée le", null=True, blank=True, editable=False
+    )
 
     parent_page_types = ["guides.GuidePage"]
     subpage_types = []
@@ -131,7 +133,13 @@ def variant_context(guide, request, forced=None):
     else:
         variant, reason = chosen_variant(variants, request)
     asked = request.GET.get(INCUBATOR_PARAMETER, "").strip()
-    switch = [{"label": "Version commune", "url": version_url(guide, COMMON_VERSION, request), "current": not variant}]
+    switch = [
+        {
+            "label": "Version commune",
+            "url": version_url(guide, COMMON_VERSION, request),
+            "current": not variant,
+        }
+    ]
     switch += [
         {"label": v.title, "url": version_url(guide, v.incubator.slug, request), "current": v == variant}
         for v in variants
