@@ -18,8 +18,9 @@ from resources.library import demo as library_demo
 from .models import ContentPage
 from .site import setup_site
 
-# Each app's demo, in order: later ones link to what earlier ones made (guides before role pages).
-APP_DEMOS = [guides_demo, library_demo, startups_demo, onboarding_demo, members_demo]
+# Each app's demo, in order: later ones link to what earlier ones made (the incubator before the
+# guides' variant of it, guides before role pages).
+APP_DEMOS = [startups_demo, guides_demo, library_demo, onboarding_demo, members_demo]
 
 PHASES = [
     (

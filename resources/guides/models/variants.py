@@ -3,9 +3,10 @@
 Decision: a child page type under the shared guide page rather than a snippet. It inherits, with no
 admin of its own to build, the guide's moderation workflow, revisions, preview, scheduled publishing,
 page permissions (an incubator's editors get « ajouter / modifier » on a guide or a section) and view
-restrictions (a members-only guide's variants are members-only too). Readers never stay on its own
-address: it redirects to the shared page with `?incubateur=<slug>`, where the variant's body, coach
-and contact replace the shared ones; the side menu and the previous/next pages stay the guide's.
+restrictions (a members-only guide's variants are members-only too). The switch links to the shared
+page with `?incubateur=<slug>`, where the variant's body, coach and contact replace the shared ones;
+the side menu and the previous/next pages stay the guide's. The variant's own address (and its
+preview) shows the same, its canonical link being the guide's.
 
 Which version a reader sees: the one named by `?incubateur=` (`commune` for the shared text), else the
 variant of an incubator of their running validated missions, else the shared page. A URL parameter and
@@ -14,7 +15,6 @@ no cookie: the anonymous page cache keys on the full address, so every version i
 
 from django.conf import settings
 from django.db import models
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -22,7 +22,7 @@ from wagtail.fields import StreamField
 
 from community.members.models import Mission
 from core.blocks import BODY_BLOCKS
-from core.pages import BasePage
+from core.pages import BasePage, ImportedPageMixin
 from core.visibility import readable
 
 from .reading import reading_minutes, table_of_contents
@@ -31,7 +31,7 @@ INCUBATOR_PARAMETER = "incubateur"
 COMMON_VERSION = "commune"
 
 
-class GuideVariantPage(BasePage):
+class GuideVariantPage(ImportedPageMixin, BasePage):
     """An incubator's own version of the guide page above it, so its editors write only the difference."""
 
     incubator = models.ForeignKey(
@@ -87,10 +87,8 @@ class GuideVariantPage(BasePage):
         return ""
 
     def serve(self, request, *args, **kwargs):
+        """The guide page with this version shown (in preview too, where it is a draft)."""
         guide = self.get_parent().specific
-        if not getattr(request, "is_preview", False):
-            return redirect(version_url(guide, self.incubator.slug, request))
-        # Preview (editors only): the shared page as its readers will see it with this draft.
         context = guide.get_context(request)
         context.update(variant_context(guide, request, forced=self))
         return TemplateResponse(request, guide.get_template(request), context)

@@ -122,10 +122,10 @@ def test_a_guide_without_variants_shows_no_switch(client, guide):
     assert "Versions de cette page" not in text(client.get(guide.url))
 
 
-def test_the_variant_address_leads_to_the_guide_with_its_version(client, guide, variant):
-    response = client.get(variant.url)
-    assert response.status_code == 302
-    assert response["Location"] == "/guides/marche/?incubateur=fabrique-mi"
+def test_the_variant_address_shows_the_guide_with_its_version(client, guide, variant):
+    page = text(client.get(variant.url))
+    assert MI_TEXT in page and COMMON_TEXT not in page
+    assert 'data-version="fabrique-mi"' in page
 
 
 def test_a_draft_variant_is_shown_to_nobody(client, home, guide, other_incubator):
