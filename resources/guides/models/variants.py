@@ -15,7 +15,6 @@ no cookie: the anonymous page cache keys on the full address, so every version i
 
 from django.conf import settings
 from django.db import models
-from django.template.response import TemplateResponse
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -86,12 +85,20 @@ class GuideVariantPage(ImportedPageMixin, BasePage):
             return f"mailto:{self.contact.strip()}"
         return ""
 
-    def serve(self, request, *args, **kwargs):
-        """The guide page with this version shown (in preview too, where it is a draft)."""
+    def get_sitemap_urls(self, request=None):
+        """Listed through its guide (`?incubateur=`), whose address is the canonical one."""
+        return []
+
+    # Served and previewed (Wagtail's get_preview_template/get_preview_context call these) as the
+    # guide page with this version shown, a draft one included in preview.
+    def get_template(self, request, *args, **kwargs):
+        return self.get_parent().specific.get_template(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
         guide = self.get_parent().specific
-        context = guide.get_context(request)
+        context = guide.get_context(request, *args, **kwargs)
         context.update(variant_context(guide, request, forced=self))
-        return TemplateResponse(request, guide.get_template(request), context)
+        return context
 
 
 def version_url(guide, incubator_slug, request=None) -> str:
