@@ -13,6 +13,8 @@ variant of an incubator of their running validated missions, else the shared pag
 no cookie: the anonymous page cache keys on the full address, so every version is cached apart.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
 
@@ -150,7 +152,11 @@ def variant_context(guide, request, forced=None):
         for v in variants
     ]
     shown = variant or guide
+    # A version chosen in the address is kept by the side menu and the previous/next links, even
+    # through pages that have no variant of that incubator.
+    kept = variant.incubator.slug if forced is not None else asked[:255]
     return {
+        "version_query": f"?{urlencode({INCUBATOR_PARAMETER: kept})}" if kept else "",
         "variant": variant,
         "variant_reason": reason,
         "variant_missing": bool(asked) and asked != COMMON_VERSION and variant is None,

@@ -197,3 +197,14 @@ def test_search_shows_one_result_per_guide_with_variant_badges(client, guide, va
     page = text(response)
     badge = '<a class="fr-tag fr-tag--sm" href="/guides/marche/?incubateur=fabrique-mi">'
     assert badge + "Version Fabrique du MI</a>" in page
+
+
+def test_a_version_chosen_in_the_address_is_kept_while_reading_on(client, sections, guide, variant):
+    GuidePageFactory(parent=sections["guides"], title="Héberger un service", slug="heberger")
+    page = text(client.get(guide.url, {"incubateur": "fabrique-mi"}))
+    assert 'rel="next" href="/guides/heberger/?incubateur=fabrique-mi"' in page
+    assert 'href="/guides/heberger/?incubateur=fabrique-mi"' in page.split("guide-pager")[0]  # side menu
+    page = text(client.get("/guides/heberger/", {"incubateur": "fabrique-mi"}))
+    assert "pas de version propre à cet incubateur" in page
+    assert 'rel="prev" href="/guides/marche/?incubateur=fabrique-mi"' in page
+    assert 'rel="next" href="/guides/heberger/"' in text(client.get(guide.url))  # nothing chosen
