@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
 from community.members.models import Mission
@@ -30,6 +30,22 @@ from .reading import reading_minutes, table_of_contents
 
 INCUBATOR_PARAMETER = "incubateur"
 COMMON_VERSION = "commune"
+
+
+class VariantReviewNotice(HelpPanel):
+    """« La page commune a changé depuis votre dernière relecture », atop a flagged variant's form."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            # The live row holds the flag (drift.py writes no revision): the form's instance may not.
+            live = GuideVariantPage.objects.filter(pk=self.instance.pk, needs_review=True)
+            row = live.values("common_changed_at").first() if self.instance.pk else None
+            self.flagged = row is not None
+            self.changed = row["common_changed_at"] if row else None
+
+        def is_shown(self):
+            return self.flagged
 
 
 class GuideVariantPage(ImportedPageMixin, BasePage):
@@ -69,6 +85,7 @@ class GuideVariantPage(ImportedPageMixin, BasePage):
     subpage_types = []
 
     content_panels = [
+        VariantReviewNotice(template="guides/admin/variant_review_notice.html"),
         *BasePage.content_panels,
         FieldPanel("incubator"),
         FieldPanel("body"),

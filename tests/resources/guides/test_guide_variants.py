@@ -179,10 +179,15 @@ def test_publishing_a_change_to_the_shared_page_puts_its_variants_in_the_review_
     assert "Version Fabrique du MI" in report
     assert "La page commune a changé depuis votre dernière relecture" in report
 
+    edit = text(client.get(reverse("wagtailadmin_pages:edit", args=[variant.pk])))
+    assert "La page commune a changé depuis votre dernière relecture" in edit
+
     variant.save_revision().publish()  # the incubator's editor read it again and published
     variant.refresh_from_db()
     assert not variant.needs_review
     assert "Version Fabrique du MI" not in text(client.get(reverse("guides_variants_report")))
+    edit = text(client.get(reverse("wagtailadmin_pages:edit", args=[variant.pk])))
+    assert "La page commune a changé" not in edit
 
 
 def test_the_review_queue_is_for_editors_only(client, guide, variant):
@@ -199,12 +204,13 @@ def test_search_shows_one_result_per_guide_with_variant_badges(client, guide, va
     assert badge + "Version Fabrique du MI</a>" in page
 
 
-def test_a_version_chosen_in_the_address_is_kept_while_reading_on(client, sections, guide, variant):
-    GuidePageFactory(parent=sections["guides"], title="Héberger un service", slug="heberger")
+def test_a_version_chosen_in_the_address_is_kept_while_reading_on(client, guide, variant):
+    GuidePageFactory(parent=guide, title="Le cahier des charges", slug="cahier")
     page = text(client.get(guide.url, {"incubateur": "fabrique-mi"}))
-    assert 'rel="next" href="/guides/heberger/?incubateur=fabrique-mi"' in page
-    assert 'href="/guides/heberger/?incubateur=fabrique-mi"' in page.split("guide-pager")[0]  # side menu
-    page = text(client.get("/guides/heberger/", {"incubateur": "fabrique-mi"}))
+    menu, pager = page.split('class="guide-pager')
+    assert 'href="/guides/marche/cahier/?incubateur=fabrique-mi"' in menu
+    assert 'rel="next" href="/guides/marche/cahier/?incubateur=fabrique-mi"' in pager
+    page = text(client.get("/guides/marche/cahier/", {"incubateur": "fabrique-mi"}))
     assert "pas de version propre à cet incubateur" in page
     assert 'rel="prev" href="/guides/marche/?incubateur=fabrique-mi"' in page
-    assert 'rel="next" href="/guides/heberger/"' in text(client.get(guide.url))  # nothing chosen
+    assert 'rel="next" href="/guides/marche/cahier/"' in text(client.get(guide.url))  # nothing chosen
