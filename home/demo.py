@@ -23,11 +23,12 @@ from resources.library import demo as library_demo
 from .models import ContentPage
 from .site import setup_site
 
-# Each app's demo, in order: later ones link to what earlier ones made (guides before role pages).
+# Each app's demo, in order: later ones link to what earlier ones made (the incubator before the
+# guides' variant of it, guides before role pages and blockers' recommendations).
 APP_DEMOS = [
+    startups_demo,
     guides_demo,
     library_demo,
-    startups_demo,
     calls_demo,
     blockers_demo,
     onboarding_demo,

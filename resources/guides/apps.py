@@ -8,3 +8,9 @@ class GuidesConfig(AppConfig):
     name = "resources.guides"
     label = "guides"
     verbose_name = "Guides de la méthode"
+
+    def ready(self):
+        # Variants enter the review queue when their shared page changes.
+        from resources.guides import drift
+
+        drift.connect_signals()

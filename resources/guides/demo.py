@@ -1,4 +1,5 @@
-"""Demo guide pages: a three-level methodology tree, written for Fabrique, using every block.
+"""Demo guide pages: a three-level methodology tree, written for Fabrique, using every block, and one
+incubator variant of a page (« Version Fabrique des territoires »).
 
 Pages go through `upsert_page` keyed by `demo:<slug>`, so a second run changes nothing and saves no
 revision. The responsible coach is a demo account of the "Coachs" group without a usable password.
@@ -15,7 +16,7 @@ from community.members.groups import COACHS
 from core.importing import upsert_page
 from core.taxonomy.models import Phase, Role
 
-from .models import GuideIndexPage, GuidePage
+from .models import GuideIndexPage, GuidePage, GuideVariantPage
 
 REVIEWED = datetime.date(2026, 9, 1)
 PICTOGRAM = "/static/dsfr/dist/artwork/pictograms/institutions/money.svg"
@@ -289,6 +290,57 @@ PAGES = [
 ]
 
 
+# An incubator's variant of a shared page: only what differs (« Version Fabrique des territoires »).
+VARIANT = {
+    "guide": "comite-investissement",
+    "incubator": "fabrique-des-territoires",  # the startups demo's incubator (loaded before the guides)
+    "title": "Version Fabrique des territoires",
+    "slug": "version-fabrique-des-territoires",
+    "intro": "Le comité d'investissement tel qu'il se tient à la Fabrique des territoires.",
+    "contact": "https://fabrique-des-territoires.example.org/contact",
+}
+
+
+def variant_body(slug):
+    return body(
+        slug,
+        p(
+            "<p>À la Fabrique des territoires, le comité se réunit <b>chaque trimestre</b> avec les "
+            "élus des collectivités partenaires : l'équipe présente ses preuves en dix minutes, puis "
+            "répond aux questions.</p>"
+        ),
+        h("Ce qui change ici"),
+        p(
+            "<p>Le dossier est envoyé deux semaines avant la séance au secrétariat de l'incubateur, "
+            "et une collectivité au moins témoigne de l'usage du service.</p>"
+        ),
+        callout("info", "Le reste de la préparation suit la version commune de cette page."),
+    )
+
+
+def load_variant(pages, coach, log):
+    incubators = GuideVariantPage._meta.get_field("incubator").related_model.objects
+    incubator = incubators.filter(slug=VARIANT["incubator"]).first()
+    guide = pages.get(VARIANT["guide"])
+    if incubator is None or guide is None:
+        log("Pas d'incubateur de démonstration : variante de guide ignorée.")
+        return
+    fields = {
+        "title": VARIANT["title"],
+        "slug": VARIANT["slug"],
+        "intro": VARIANT["intro"],
+        "search_description": VARIANT["intro"],
+        "body": variant_body(VARIANT["slug"]),
+        "incubator_id": incubator.pk,
+        "coach_id": coach.pk,
+        "contact": VARIANT["contact"],
+    }
+    key = f"demo:{VARIANT['slug']}"
+    _, outcome = upsert_page(GuideVariantPage, guide, key, fields, publish=True)
+    if outcome != "unchanged":
+        log(f"Variante « {VARIANT['title']} » : {outcome}")
+
+
 def demo_coach():
     coach, created = get_user_model().objects.get_or_create(
         username="coach.demo",
@@ -331,3 +383,4 @@ def load(home, log):
         pages[slug] = page
         if outcome != "unchanged":
             log(f"Guide « {title} » : {outcome}")
+    load_variant(pages, coach, log)

@@ -1,5 +1,5 @@
-"""Admin wiring for guides: the "Guides à relire" and « Qualité des données importées » reports, and
-members' improvement proposals."""
+"""Admin wiring for guides: the "Guides à relire", « Variantes à relire » and « Qualité des données
+importées » reports, and members' improvement proposals."""
 
 from django.urls import path, reverse
 
@@ -11,7 +11,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from core.importing.quality import ImportIssuesReportView
 
 from .improvements import can_review_proposals
-from .models import GuideImportIssue, GuideIndexPage, GuidePage
+from .models import GuideImportIssue, GuideIndexPage, GuidePage, GuideVariantPage
 from .reviews import REVIEW_ACTION
 from .views import ProposalsReportView
 
@@ -142,4 +142,54 @@ def register_correction_proposals_menu_item():
 def register_review_action(actions):
     actions.register_action(
         REVIEW_ACTION, "Relu, rien à changer", "Relu, rien à changer (lien du récapitulatif)"
+    )
+
+
+# --- Incubator variants whose shared page changed since their last publication (drift.py) ---------
+
+
+class VariantsToReviewReportView(PageReportView):
+    """Variants flagged when their shared guide page was published with a change, oldest change first."""
+
+    page_title = "Variantes à relire"
+    header_icon = "doc-full"
+    results_template_name = "guides/admin/variants_to_review_results.html"
+    index_url_name = "guides_variants_report"
+    index_results_url_name = "guides_variants_report_results"
+    list_export = [*PageReportView.list_export, "incubator", "common_changed_at"]
+    export_headings = {
+        **PageReportView.export_headings,
+        "incubator": "Incubateur",
+        "common_changed_at": "Page commune modifiée le",
+    }
+    model = GuideVariantPage
+
+    def get_queryset(self):
+        editable = self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
+        self.queryset = (
+            GuideVariantPage.objects.filter(pk__in=editable.values("pk"), needs_review=True)
+            .select_related("incubator")
+            .order_by("common_changed_at", "path")
+        )
+        return super().get_queryset()
+
+
+@hooks.register("register_admin_urls")
+def register_variants_report_urls():
+    view = VariantsToReviewReportView.as_view()
+    results = VariantsToReviewReportView.as_view(results_only=True)
+    return [
+        path("rapports/variantes-a-relire/", view, name="guides_variants_report"),
+        path("rapports/variantes-a-relire/resultats/", results, name="guides_variants_report_results"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_variants_report_menu_item():
+    return MenuItem(
+        "Variantes à relire",
+        reverse("guides_variants_report"),
+        name="variantes-a-relire",
+        icon_name="doc-full",
+        order=705,
     )

@@ -18,6 +18,7 @@ from core.listing import FacetedListing, FacetOption, FacetState, Sort
 from core.matching import ranked_ids
 from core.text import clean_query, stem, stemmed_text, words
 from core.visibility import visible_pages
+from resources.guides.models import GuideVariantPage
 
 from .backend import FabriqueSearchBackend
 from .extracts import extract, highlight, prefetch_extract_relations
@@ -39,7 +40,8 @@ class SiteSearch(FacetedListing):
     def __init__(self, request, *, per_page: int = RESULTS_PER_PAGE):
         super().__init__(
             request,
-            visible_pages(request.user),
+            # An incubator's variant is found through its guide (one result, with badges), not apart.
+            visible_pages(request.user).not_type(GuideVariantPage),
             site_facets(),
             sorts=SORTS,
             per_page=per_page,

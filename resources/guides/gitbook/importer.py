@@ -24,7 +24,7 @@ from core.importing import (
 from core.importing.quality import replace_issues
 from core.taxonomy.models import Phase
 
-from ..models import GuideImportIssue, GuideIndexPage, GuidePage
+from ..models import GuideImportIssue, GuideIndexPage, GuidePage, GuideVariantPage
 from .addresses import (
     RedirectStats,
     import_redirects,
@@ -35,6 +35,7 @@ from .addresses import (
 )
 from .attachments import Attachments
 from .convert import PageContext, convert_page
+from .restated import SharedPages, variant_fields
 from .space import SpaceStats, reorder_siblings, unpublish_removed
 from .summary import Entry, parse_summary, split_icon
 
@@ -101,6 +102,7 @@ class GitbookImport:
         gitbook_base_url="",
         redirect_prefix=None,
         quiet=False,
+        incubator=None,
     ):
         self.root = Path(directory).resolve()
         if not self.root.is_dir():
@@ -133,6 +135,10 @@ class GitbookImport:
         # are tagged with it, so the phase pages, the filters and « Pour moi » find them.
         self.known_phases = phases_by_folder_name()
         self.phase_tagged = 0
+        # --incubator: pages restating a shared page become its variants (restated.py).
+        self.incubator = incubator
+        self.shared = SharedPages(self.key("")) if incubator is not None else None
+        self.variants = 0
 
     def key(self, source: str) -> str:
         return f"gitbook:{self.space}/{source}"
@@ -188,6 +194,8 @@ class GitbookImport:
     def summary_fr(self) -> str:
         """The lines the command prints after the report's own summary."""
         lines = [self.redirects.summary_fr(), self.space_stats.summary_fr()]
+        if self.incubator is not None:
+            lines.append(f"Variantes de pages communes ({self.incubator.title}) : {self.variants}")
         if self.phase_tagged:
             lines.append(f"Pages rattachées à une phase d'après leur dossier : {self.phase_tagged}")
         if self.attachments is not None:
@@ -211,7 +219,8 @@ class GitbookImport:
     def parent_page(self, entry: Entry) -> Page:
         for ancestor in entry.ancestors():
             page_id = self.page_ids.get(self.key(ancestor.source))
-            if page_id is not None:
+            # A variant holds no page: what its source nests goes under the next imported ancestor.
+            if page_id is not None and not GuideVariantPage.objects.filter(pk=page_id).exists():
                 return Page.objects.get(pk=page_id)
         return self.parent
 
@@ -234,8 +243,12 @@ class GitbookImport:
             fields, pending = self.page_fields(entry, warn)
             slug_base = path_slug(entry.path, fields["title"])
             fields["source_url"] = old_url(self.base_url, entry.path)
-        parent = self.parent_page(entry)
         key = self.key(source)
+        restates = self.shared is not None and entry.kind == "page"
+        guide = self.shared.restated(fields["title"], slug_base) if restates else None
+        if guide is not None:
+            return self.import_variant(entry, guide, fields, key, pending)
+        parent = self.parent_page(entry)
         fields["slug"] = self.unique_slug(parent, slug_base, key)
         phases = phases_of(entry.path, self.known_phases) if entry.kind != "section" else []
         # Given only when a folder names a phase: other pages keep their fingerprint (and their
@@ -249,6 +262,18 @@ class GitbookImport:
             self.pending[source] = entry
         if not hasattr(entry, "first_outcome"):
             entry.first_outcome = outcome
+        return outcome
+
+    def import_variant(self, entry, guide, fields, key, pending):
+        """The page restates `guide`: it becomes the incubator's variant of it."""
+        variant_data = variant_fields(self.incubator, fields, guide, key)
+        page, outcome = upsert_page(GuideVariantPage, guide, key, variant_data, publish=self.publish)
+        self.page_ids[key] = page.pk
+        if not hasattr(entry, "first_outcome"):
+            self.variants += 1
+            entry.first_outcome = outcome
+        if pending:
+            self.pending[entry.source] = entry
         return outcome
 
     def page_fields(self, entry: Entry, warn):

@@ -5,7 +5,8 @@ from wagtail.test.utils.form_data import rich_text, streamfield
 
 from community.members.groups import COACHS
 from home.models import HomePage
-from resources.guides.models import GuideIndexPage, GuidePage
+from resources.guides.models import GuideIndexPage, GuidePage, GuideVariantPage
+from tests.community.startups.factories import incubator
 from tests.core.taxonomy.factories import PhaseFactory, RoleFactory
 from tests.page_types import PageTypeSmokeTests, admin_form
 from tests.resources.guides.factories import GuideIndexPageFactory, GuidePageFactory
@@ -35,7 +36,7 @@ class GuideIndexPageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
 class GuidePageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
     model = GuidePage
     parent_types = {GuideIndexPage, GuidePage}
-    subpage_types = {GuidePage}
+    subpage_types = {GuidePage, GuideVariantPage}
     creator_group = COACHS
 
     def setUp(self):
@@ -92,4 +93,49 @@ class GuidePageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
     def check_created(self, page):
         self.assertEqual([block.block_type for block in page.body], ["heading", "paragraph"])
         self.assertEqual(list(page.phases.all()), [self.phase])
+        self.assertEqual(page.coach, self.creator)
+
+
+class GuideVariantPageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
+    model = GuideVariantPage
+    parent_types = {GuidePage}
+    subpage_types = set()
+    creator_group = COACHS
+
+    def setUp(self):
+        super().setUp()
+        index = GuideIndexPageFactory(parent=self.home)
+        self.guide = GuidePageFactory(parent=index, title="Passer un marché")
+        self.incubator = incubator(self.home, "fabrique-mi", "Fabrique du MI")
+
+    def make_page(self):
+        page = GuideVariantPage(
+            title="Version Fabrique du MI",
+            slug="version-fabrique-du-mi",
+            incubator=self.incubator,
+            body=[("paragraph", "<p>Le marché passe par l'UGAP.</p>")],
+        )
+        self.guide.add_child(instance=page)
+        return page
+
+    def stream_data(self, page):
+        (paragraph,) = page.body
+        return {"body": streamfield([("paragraph", rich_text(paragraph.value.source))])}
+
+    def creation_parent(self):
+        return self.guide
+
+    def form_data(self):
+        return admin_form(
+            title="Version Fabrique du MI",
+            slug="version-fabrique-du-mi",
+            intro="",
+            incubator=self.incubator.pk,
+            body=streamfield([("paragraph", rich_text("<p>Le marché passe par l'UGAP.</p>"))]),
+            coach=self.creator.pk,
+            contact="achats@example.org",
+        )
+
+    def check_created(self, page):
+        self.assertEqual(page.incubator, self.incubator)
         self.assertEqual(page.coach, self.creator)

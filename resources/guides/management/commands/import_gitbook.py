@@ -2,6 +2,7 @@
 
 from core.importing.commands import ImportCommand
 from resources.guides.gitbook import GitbookImport, find_parent
+from resources.guides.gitbook.restated import find_incubator
 
 
 class Command(ImportCommand):
@@ -35,6 +36,14 @@ class Command(ImportCommand):
             metavar="/CHEMIN",
             help="préfixe des anciennes adresses redirigées (par défaut le chemin de --gitbook-base-url)",
         )
+        parser.add_argument(
+            "--incubator",
+            default="",
+            metavar="SLUG",
+            help="GitBook d'un incubateur (identifiant de sa page, ex. fabrique-mi) : une page qui "
+            "reprend une page commune (même titre) en devient la variante de l'incubateur, les "
+            "autres sont importées comme ses pages propres",
+        )
         super().add_arguments(parser)
 
     def run_import(self, directory, parent=None, publish=False, dry_run=False, report=None, **options):
@@ -47,6 +56,7 @@ class Command(ImportCommand):
             gitbook_base_url=options.get("gitbook_base_url") or "",
             redirect_prefix=options.get("redirect_prefix"),
             quiet=options.get("quiet", False),
+            incubator=find_incubator(options["incubator"]) if options.get("incubator") else None,
         )
         result = importer.run(dry_run=dry_run)
         self.stdout.write(result.summary_fr(dry_run=dry_run))

@@ -1,15 +1,12 @@
-"""Methodology guides: pages written by coaches, nestable like GitBook groups, reviewed on a schedule,
-and the improvements members propose for them."""
+"""The guide pages: written by coaches, nestable like GitBook groups, reviewed on a schedule, and
+the improvements members propose for them."""
 
 import datetime
-import math
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -27,10 +24,11 @@ from core.feeds import ATOM, FEED_ROUTES, RSS
 from core.issues import ImportIssueRecord
 from core.pages import BasePage, ImportedPageMixin, IndexPage, api_slugs
 
-from . import feeds
-from .listing import guide_listing, is_filtered
+from .. import feeds
+from ..listing import guide_listing, is_filtered
+from .reading import reading_context, reading_minutes, table_of_contents
+from .variants import variant_context
 
-WORDS_PER_MINUTE = 200
 REVIEW_INTERVALS = [(90, "3 mois"), (180, "6 mois"), (365, "1 an"), (730, "2 ans")]
 
 
@@ -111,7 +109,7 @@ class GuidePage(ImportedPageMixin, BasePage):
     objects = PageManager.from_queryset(GuidePageQuerySet)()
 
     parent_page_types = ["guides.GuideIndexPage", "guides.GuidePage"]
-    subpage_types = ["guides.GuidePage"]
+    subpage_types = ["guides.GuidePage", "guides.GuideVariantPage"]
 
     content_panels = [
         *BasePage.content_panels,
@@ -172,100 +170,22 @@ class GuidePage(ImportedPageMixin, BasePage):
 
     def table_of_contents(self):
         """The page's headings in order, as (level, text, anchor), for the in-page menu."""
-        return [
-            {"level": block.value["level"], "text": block.value["text"], "anchor": block.value.anchor_id}
-            for block in self.body
-            if block.block_type == "heading"
-        ]
+        return table_of_contents(self.body)
 
     def reading_time(self):
         """Estimated minutes to read the introduction and the body (at least one)."""
-        words = len(self.intro.split()) + sum(
-            len(strip_tags(text).split()) for text in _strings(list(self.body.raw_data))
-        )
-        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+        return reading_minutes(self.intro, self.body)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(reading_context(self, request))
+        # The incubator's variant the reader asked for or belongs to replaces the body (variants.py).
+        context.update(variant_context(self, request))
         return context
 
     @property
     def display_title(self):
         return f"{self.icon} {self.title}" if self.icon else self.title
-
-
-def _strings(data):
-    """Every string inside a StreamField's raw data (rich text, titles, captions)."""
-    if isinstance(data, str):
-        yield data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            if key not in ("type", "id", "level", "style", "anchor", "url", "image_url"):
-                yield from _strings(value)
-    elif isinstance(data, list | tuple):
-        for value in data:
-            yield from _strings(value)
-
-
-def reading_context(page, request):
-    """Side menu of the guide's tree, previous/next in reading order and the editor's tools.
-
-    One query loads every live guide page of the section in tree order (treebeard's `path` order
-    is depth-first reading order), so the cost does not grow with the page's depth.
-    """
-    index_page = _section_index(page)
-    pages = list(
-        GuidePage.objects.descendant_of(index_page)
-        .live()
-        .public()
-        .order_by("path")
-        .only("id", "title", "slug", "url_path", "path", "depth", "icon", "numchild")
-    )
-    position = next((i for i, item in enumerate(pages) if item.pk == page.pk), None)
-    previous_page = pages[position - 1] if position else None
-    next_page = pages[position + 1] if position is not None and position + 1 < len(pages) else None
-
-    root_path = page.path[: index_page.steplen * (index_page.depth + 1)]
-    tree = [item for item in pages if item.path.startswith(root_path)]
-    user = getattr(request, "user", None)
-    can_edit = bool(user and user.is_authenticated and page.permissions_for_user(user).can_edit())
-    return {
-        "guide_menu": _nest(tree, page, request),
-        "guide_root": tree[0] if tree else page,
-        "previous_page": previous_page,
-        "next_page": next_page,
-        "toc": page.table_of_contents(),
-        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]) if can_edit else "",
-        "show_review_flag": can_edit and page.is_review_overdue,
-    }
-
-
-def _section_index(page):
-    """The nearest ancestor that is not a guide page (the guide index), or the top guide's parent."""
-    for ancestor in reversed(page.get_ancestors()):
-        if ancestor.specific_class is not GuidePage:
-            return ancestor
-    return page.get_parent()
-
-
-def _nest(pages, current, request):
-    """Flat depth-first pages into nested menu items, marking the current page and its ancestors."""
-    items_by_path = {}
-    roots = []
-    for item in pages:
-        node = {
-            "title": item.display_title,
-            "url": item.get_url(request=request),
-            "current": item.pk == current.pk,
-            "open": current.path.startswith(item.path),
-            "children": [],
-            "id": item.pk,
-        }
-        items_by_path[item.path] = node
-        parent = items_by_path.get(item.path[: -current.steplen])
-        (parent["children"] if parent else roots).append(node)
-    return roots
 
 
 class CorrectionProposal(models.Model):
