@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.urls import reverse
 
 from wagtail.models import Page, Site
 
@@ -14,6 +15,8 @@ from .models.legal import conformity_for
 CHROME_KEY = "fabrique:chrome:{site_id}"
 # The DSFR footer's mandatory links, in its order; the accessibility one states the conformity.
 LEGAL_PAGE_TYPES = [SitemapPage, AccessibilityStatementPage, LegalNoticePage, PersonalDataPage]
+# Features served by views, not pages: after the page sections in the main menu (title, URL name).
+APP_MENU = [("Groupes", "groups:list"), ("Vers qui me tourner ?", "help_index")]
 
 
 def _chrome_links(site, request):
@@ -74,6 +77,7 @@ def site_chrome(request):
         menu, footer = _chrome_links(site, request)
         if caching.enabled():
             cache.set(key, (generation, menu, footer), caching.timeout())
+    menu = [*menu, *({"title": title, "url": reverse(name)} for title, name in APP_MENU)]
     main_menu = [
         {**item, "current": item["url"] is not None and request.path.startswith(item["url"])} for item in menu
     ]

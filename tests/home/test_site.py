@@ -135,3 +135,13 @@ def test_csrf_failure_is_explained_in_french(home):
     html = response.content.decode()
     assert "Formulaire expiré ou incomplet" in html
     assert '<html lang="fr">' in html
+
+
+def test_the_menu_leads_to_the_groups_and_the_help_router_after_the_page_sections(client, site):
+    html = client.get("/").content.decode()
+    menu = html[html.index('id="navigation-principale"') :]
+    menu = menu[: menu.index("</nav>")]
+    assert menu.index(">Guides</a>") < menu.index('href="/groupes/">Groupes</a>')
+    assert 'href="/vers-qui-me-tourner/">Vers qui me tourner ?</a>' in menu
+    groups = client.get("/groupes/").content.decode()
+    assert 'href="/groupes/" aria-current="page">Groupes</a>' in groups
