@@ -5,6 +5,7 @@ from community.feedback.satisfaction import overall_satisfaction
 from community.health.figures import health_figures
 from community.startups import figures
 from core.pages import BasePage
+from resources.search.figures import zero_result_share
 
 from ..problems import resolved_problems
 
@@ -31,5 +32,6 @@ class KeyFiguresPage(BasePage):
             discussions=discussion_figures(),
             health=health_figures(),
             resolved=resolved_problems(),
+            zero_result_share=zero_result_share(),
         )
         return context

@@ -17,6 +17,7 @@ from community.startups.models import StartupPage
 from core.taxonomy.models import Role
 from resources.guides.models import GuidePage
 from resources.library.models import ResourcePage
+from resources.search.models import SearchRecord
 from tests.community.blockers.factories import blocker
 from tests.community.discussions.factories import join, make_group, make_thread
 from tests.community.members.factories import MemberFactory, UserFactory, make_user
@@ -135,3 +136,14 @@ def test_key_figures_add_up_resolved_problems_from_groups_blockers_and_help(clie
     help_row = re.search(r"Vers qui me tourner \? » a aidé</th><td>(\d+)</td><td>(\d+)</td>", html)
     assert groups_row.groups() == ("1", "1") and blockers_row.groups() == ("1", "0")
     assert help_row.groups() == ("1", "1")
+
+
+def test_key_figures_show_the_share_of_searches_without_result_over_30_days(client, site, settings):
+    settings.FABRIQUE_PAGE_CACHE = False
+    assert "Aucune recherche ces 30 derniers jours." in client.get("/chiffres/").content.decode()
+    client.get("/recherche/", {"q": "comité"})
+    client.get("/recherche/", {"q": "xylophone introuvable"})
+    old = SearchRecord.objects.create(query="ancienne", result_count=0)
+    SearchRecord.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+    html = client.get("/chiffres/").content.decode()
+    assert re.search(r'id="recherches-sans-resultat">50,0 %</span>', html)  # one of the two recent ones
