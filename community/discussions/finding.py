@@ -36,3 +36,22 @@ def matching_threads(user, query: str, limit: int = MAX_THREADS) -> list[Thread]
     for word in query_words:
         threads = threads.filter(_word_condition(word))
     return list(threads.order_by("-last_activity_at", "-pk")[:limit])
+
+
+def suggested_threads(user, query: str, limit: int) -> list[dict]:
+    """Header-search autocomplete: readable threads whose title holds each typed word (as typed or
+    without accents), most recently active first. Titles only: a message, hidden or not, never
+    suggests its thread."""
+    words = _WORD.findall(query.lower())[:8]
+    if not words or limit <= 0:
+        return []
+    threads = Thread.objects.readable_by(user).select_related("group")
+    for word in words:
+        condition = Q()
+        for variant in {word, fold(word)}:
+            condition |= Q(title__icontains=variant)
+        threads = threads.filter(condition)
+    return [
+        {"title": thread.title, "url": thread.get_absolute_url(), "type": "Discussion de groupe"}
+        for thread in threads.order_by("-last_activity_at", "-pk")[:limit]
+    ]

@@ -43,7 +43,7 @@ def manage_context(group, form=None) -> dict:
         "group": group,
         "requests": people.filter(status=Membership.Status.REQUESTED),
         "members": people.filter(status=Membership.Status.ACTIVE),
-        "invitations": group.invitations.filter(accepted_at=None),
+        "invitations": group.invitations.filter(accepted_at=None),  # expired ones marked as such
         "form": form or InvitationForm(),
     }
 
@@ -98,23 +98,36 @@ def cancel_invitation(request, slug, pk):
 
 @require_http_methods(["GET", "POST"])
 def invitation(request, token):
-    """The link of an invitation email: sign up or log in, then accept (or decline)."""
+    """The link of an invitation email: sign up or log in, then accept (or decline).
+
+    Only an account on which the invited address is verified answers it (invitations.refusal).
+    """
     invitation = get_object_or_404(Invitation.objects.select_related("group"), token=token[:64])
     group = invitation.group
+    context = {"invitation": invitation}
     if not invitation.pending:
         if request.user.is_authenticated and group.is_active_member(request.user):
             return redirect(group)
-        return render(request, "groups/invitation.html", {"invitation": invitation, "used": True}, status=410)
+        return render(request, "groups/invitation.html", {**context, "used": True}, status=410)
+    if invitation.expired:
+        return render(
+            request, "groups/invitation.html", {**context, "refusal": invitations.EXPIRED}, status=410
+        )
+    if request.user.is_authenticated:
+        context["refusal"] = invitations.refusal(invitation, request.user)
     if request.method == "POST":
         if not request.user.is_authenticated:
             return login_redirect(request)
         if not is_member(request.user):
             raise PermissionDenied("Confirmez d'abord votre adresse électronique pour rejoindre un groupe.")
-        if request.POST.get("decision") == "refuser":
-            invitations.decline_invitation(invitation)
-            messages.info(request, "L'invitation est déclinée.")
-            return redirect("groups:list")
-        invitations.accept_invitation(invitation, request.user)
+        try:
+            if request.POST.get("decision") == "refuser":
+                invitations.decline_invitation(invitation, request.user)
+                messages.info(request, "L'invitation est déclinée.")
+                return redirect("groups:list")
+            invitations.accept_invitation(invitation, request.user)
+        except memberships.MembershipRefused as refused:
+            return render(request, "groups/invitation.html", {**context, "refusal": str(refused)}, status=403)
         messages.success(request, f"Bienvenue dans « {group.name} » !")
         return redirect(group)
-    return render(request, "groups/invitation.html", {"invitation": invitation})
+    return render(request, "groups/invitation.html", context)

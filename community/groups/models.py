@@ -1,11 +1,13 @@
 """Working groups and who belongs to them; the reading and posting rules are defined here once."""
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from community.members.groups import ADMINISTRATEURS, MEMBRES, MODERATEURS
 
@@ -197,6 +199,16 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def invitation_lifetime() -> timedelta:
+    return timedelta(days=settings.FABRIQUE_GROUP_INVITATION_DAYS)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def usable(self):
+        """Invitations still waiting for an answer and not expired."""
+        return self.filter(accepted_at=None, created_at__gt=timezone.now() - invitation_lifetime())
+
+
 class Invitation(models.Model):
     """A coordinator's invitation by email: its link leads into the group, with or without an account."""
 
@@ -214,6 +226,8 @@ class Invitation(models.Model):
 
     shown_on_public_pages = False
 
+    objects = InvitationQuerySet.as_manager()
+
     class Meta:
         verbose_name = "invitation à un groupe"
         verbose_name_plural = "invitations aux groupes"
@@ -228,6 +242,15 @@ class Invitation(models.Model):
     @property
     def pending(self) -> bool:
         return self.accepted_at is None
+
+    @property
+    def expires_at(self):
+        return self.created_at + invitation_lifetime()
+
+    @property
+    def expired(self) -> bool:
+        """A link left unanswered for FABRIQUE_GROUP_INVITATION_DAYS no longer opens the group."""
+        return self.pending and timezone.now() >= self.expires_at
 
 
 class SharedResource(models.Model):

@@ -1,11 +1,14 @@
 """Invitations by email: a newcomer signs up through allauth and lands in the group; a member accepts."""
 
+import datetime
 import re
 
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from community.groups.models import Invitation
 
@@ -94,3 +97,104 @@ def test_a_member_already_in_the_group_is_not_invited(client, home, roles, make_
     group = make_group("public")
     response = invite(client, roles, group, roles["membre_du_groupe"].email)
     assert "déjà membre du groupe" in response.content.decode()
+
+
+def test_an_account_without_the_invited_address_is_refused_in_french(client, home, roles, make_group):
+    group = make_group("prive", name="Cercle Quokka")
+    invite(client, roles, group, "invitee@beta.gouv.fr")
+    token = Invitation.objects.get().token
+    client.force_login(roles["membre"])  # holds the link (a forwarded email), not the address
+    page = client.get(f"/groupes/invitation/{token}/").content.decode()
+    assert "envoyée à invitee@beta.gouv.fr" in page and "Rejoindre le groupe" not in page
+    for decision in ("accepter", "refuser"):
+        response = client.post(f"/groupes/invitation/{token}/", {"decision": decision})
+        assert response.status_code == 403
+        assert "pas confirmée sur votre compte" in response.content.decode()
+    assert not group.is_active_member(roles["membre"])
+    assert Invitation.objects.get().pending
+    assert "Cercle Quokka" not in client.get("/groupes/").content.decode()
+
+
+def test_the_invited_address_counts_once_verified_on_the_account(client, home, roles, make_group):
+    group = make_group("prive")
+    invite(client, roles, group, "second@beta.gouv.fr")
+    token = Invitation.objects.get().token
+    user = roles["membre"]
+    address = EmailAddress.objects.create(user=user, email="second@beta.gouv.fr", verified=False)
+    client.force_login(user)
+    assert client.post(f"/groupes/invitation/{token}/", {"decision": "accepter"}).status_code == 403
+    address.verified = True
+    address.save()
+    assert client.post(f"/groupes/invitation/{token}/", {"decision": "accepter"}).status_code == 302
+    assert group.is_active_member(user)
+
+
+def test_signing_up_with_another_address_does_not_open_the_group(client, home, roles, make_group):
+    group = make_group("prive")
+    invite(client, roles, group, "nina.nouvelle@beta.gouv.fr")
+    invitation_link = link_in(mail.outbox[-1], r"/groupes/invitation/[^/\s]+/")
+    newcomer = Client()
+    newcomer.post(
+        f"/compte/inscription/?next={invitation_link}",
+        {
+            "first_name": "Nina",
+            "last_name": "Autre",
+            "email": "nina.autre@beta.gouv.fr",
+            "password1": "une-phrase-de-passe-solide",
+            "password2": "une-phrase-de-passe-solide",
+        },
+    )
+    newcomer.post(link_in(mail.outbox[-1], r"/compte/courriel/confirmer/[^/\s]+/"))
+    assert not group.memberships.filter(user__email="nina.autre@beta.gouv.fr").exists()
+    assert newcomer.post(invitation_link, {"decision": "accepter"}).status_code == 403
+    assert Invitation.objects.get().pending
+
+
+def test_an_invitation_expires_and_inviting_again_sends_a_new_link(client, home, roles, make_group, settings):
+    settings.FABRIQUE_GROUP_INVITATION_DAYS = 14
+    group = make_group("prive", name="Cercle Quokka")
+    invitee = roles["membre"]
+    invite(client, roles, group, invitee.email)
+    assert "valable jusqu'au" in mail.outbox[-1].body
+    old = Invitation.objects.get()
+    Invitation.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=15))
+    assert "(expirée" in client.get(f"/groupes/{group.slug}/gestion/").content.decode()
+
+    client.force_login(invitee)
+    response = client.get(f"/groupes/invitation/{old.token}/")
+    assert response.status_code == 410 and "Cette invitation a expiré" in response.content.decode()
+    assert client.post(f"/groupes/invitation/{old.token}/", {"decision": "accepter"}).status_code == 410
+    assert "Cercle Quokka" not in client.get("/groupes/").content.decode()  # no longer offered
+    assert not group.is_active_member(invitee)
+
+    settings.FABRIQUE_GROUP_INVITATION_DAYS = 30  # the delay is a setting
+    assert client.get(f"/groupes/invitation/{old.token}/").status_code == 200
+    settings.FABRIQUE_GROUP_INVITATION_DAYS = 14
+
+    invite(client, roles, group, invitee.email)
+    renewed = Invitation.objects.get()
+    assert renewed.token != old.token and not renewed.expired
+    assert client.get(f"/groupes/invitation/{old.token}/").status_code == 404
+    client.force_login(invitee)
+    client.post(f"/groupes/invitation/{renewed.token}/", {"decision": "accepter"})
+    assert group.is_active_member(invitee)
+
+
+def test_confirming_the_address_after_expiry_does_not_join(client, home, roles, make_group):
+    group = make_group("prive")
+    invite(client, roles, group, "tardive@beta.gouv.fr")
+    Invitation.objects.update(created_at=timezone.now() - datetime.timedelta(days=15))
+    newcomer = Client()
+    newcomer.post(
+        "/compte/inscription/",
+        {
+            "first_name": "Tara",
+            "last_name": "Dive",
+            "email": "tardive@beta.gouv.fr",
+            "password1": "une-phrase-de-passe-solide",
+            "password2": "une-phrase-de-passe-solide",
+        },
+    )
+    newcomer.post(link_in(mail.outbox[-1], r"/compte/courriel/confirmer/[^/\s]+/"))
+    assert EmailAddress.objects.get(email="tardive@beta.gouv.fr").verified
+    assert not group.memberships.filter(user__email="tardive@beta.gouv.fr").exists()
