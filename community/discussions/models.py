@@ -17,9 +17,20 @@ class ThreadKind(models.TextChoices):
 
 
 class ThreadQuerySet(models.QuerySet):
+    def shown(self):
+        """Threads whose opening message is not hidden: hiding it hides the title too, everywhere."""
+        opening = Message.objects.filter(thread=models.OuterRef("pk")).order_by("created_at", "pk")
+        return self.alias(opening_hidden=models.Subquery(opening.values("hidden")[:1])).exclude(
+            opening_hidden=True
+        )
+
+    def shown_to(self, user, group):
+        """Moderators of the group still reach a thread they hid (to restore it); others do not."""
+        return self if group.can_moderate(user) else self.shown()
+
     def readable_by(self, user):
         """Threads of the groups this user may read (the group's rule, defined once in groups)."""
-        return self.filter(group__in=Group.objects.readable_by(user))
+        return self.filter(group__in=Group.objects.readable_by(user)).shown()
 
 
 class Thread(models.Model):

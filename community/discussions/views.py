@@ -56,7 +56,8 @@ def _message_of(group, pk):
 @readable
 def thread_list(request, group):
     threads = (
-        group.threads.select_related("author")
+        group.threads.shown_to(request.user, group)
+        .select_related("author")
         .annotate(replies=Count("messages", filter=Q(messages__hidden=False)))
         .order_by("-last_activity_at", "-pk")
     )
@@ -129,7 +130,9 @@ def _thread_page(request, group, thread, form, status=200):
 
 @readable
 def thread_detail(request, group, pk):
-    thread = get_object_or_404(group.threads.select_related("author", "resolved_by"), pk=pk)
+    thread = get_object_or_404(
+        group.threads.shown_to(request.user, group).select_related("author", "resolved_by"), pk=pk
+    )
     if request.method != "POST":
         return _thread_page(request, group, thread, ReplyForm())
     refusal = posting.posting_refusal(group, request.user)

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from community.discussions.models import Message
+from community.discussions.models import Message, Thread
 from community.groups.models import GroupVisibility
 from community.members.models import Member
 from resources.guides.models import CorrectionProposal
@@ -104,7 +104,9 @@ def group_messages(since=None, member_ids=None) -> list[Contribution]:
 
     Hidden messages do not count; only threads of public groups are public on the profile.
     """
-    messages = Message.objects.filter(hidden=False, author__member__isnull=False)
+    messages = Message.objects.filter(
+        hidden=False, author__member__isnull=False, thread__in=Thread.objects.shown()
+    )
     if since:
         messages = messages.filter(created_at__gte=since)
     if member_ids is not None:

@@ -14,11 +14,12 @@ def group_threads(context, group):
     """The group page is shown only to those who may read the group: its threads follow that rule."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    threads = group.threads.select_related("author").order_by("-last_activity_at", "-pk")
+    shown = group.threads.shown_to(user, group)
+    threads = shown.select_related("author").order_by("-last_activity_at", "-pk")
     return {
         "group": group,
         "threads": list(threads[:LATEST_THREADS]),
-        "total": group.threads.count(),
+        "total": shown.count(),
         "can_post": user is not None and not posting_refusal(group, user),
         "request": request,
     }

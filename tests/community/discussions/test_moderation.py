@@ -7,7 +7,9 @@ from django.core.management import call_command
 
 import pytest
 
+from community.discussions import moderation, posting
 from community.discussions.models import ModerationAction, Report
+from community.health.contributions import group_messages
 from tests.community.discussions.factories import join, make_group, make_person, make_thread
 
 pytestmark = pytest.mark.django_db
@@ -41,8 +43,9 @@ def test_a_member_reports_and_a_coordinator_hides_then_restores(client, setting)
 
     for who in (None, reader, author):
         client.logout() if who is None else client.force_login(who)
-        page = client.get(thread.get_absolute_url()).content.decode()
-        assert INSULT not in page and "masqué par la modération" in page
+        # The opening message is hidden: the whole thread, title included, leaves non-moderators.
+        response = client.get(thread.get_absolute_url())
+        assert response.status_code == 404 and INSULT not in response.content.decode()
         assert INSULT not in client.get("/recherche/", {"q": "zygomorphe"}).content.decode()
 
     client.force_login(coordinator)
@@ -75,3 +78,22 @@ def test_a_hidden_message_is_left_out_of_the_digest(setting, django_capture_on_c
     assert set(bodies) == {(reader.email,), (coordinator.email,)}
     for body in bodies.values():
         assert "Le programme visible" in body and INSULT not in body
+
+
+def test_hiding_the_opening_message_hides_the_thread_title_except_from_its_moderators(client, setting):
+    group, thread, message, author, reader, coordinator = setting
+    reply = posting.reply(thread, reader, body="Une réponse correcte")
+    moderation.set_hidden(message, coordinator, hidden=True, reason="Titre injurieux")
+    title, url = "Organisation du séminaire", f"/groupes/{group.slug}/discussions/{thread.pk}/"
+    client.force_login(reader)
+    for page in (f"/groupes/{group.slug}/", f"/groupes/{group.slug}/discussions/"):
+        assert title not in client.get(page).content.decode()
+    assert client.get(url).status_code == 404
+    assert title not in client.get("/recherche/", {"q": "séminaire"}).content.decode()
+    assert [c.title for c in group_messages(None, [reader.member.pk])] == []
+    client.force_login(coordinator)
+    assert title in client.get(f"/groupes/{group.slug}/discussions/").content.decode()
+    assert client.get(url).status_code == 200
+    moderation.set_hidden(message, coordinator, hidden=False, reason="Rétabli après relecture")
+    client.force_login(reader)
+    assert client.get(url).status_code == 200 and reply.body in client.get(url).content.decode()
