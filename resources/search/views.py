@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from community.discussions.finding import matching_threads
+from community.startups.sites import scope_context, scope_incubator, without_other_incubators
 from core.text import clean_query
 
 from .results import SiteSearch
@@ -21,8 +22,11 @@ class HtmlSafeJSONEncoder(DjangoJSONEncoder):
 
 @require_GET
 def search(request):
-    search = SiteSearch(request)
-    context = search.context()
+    # On an incubator's own site, the other incubators' startups are left out until « Tout le réseau ».
+    incubator = scope_incubator(request)
+    scope = (lambda pages: without_other_incubators(pages, incubator)) if incubator is not None else None
+    search = SiteSearch(request, scope=scope)
+    context = {**search.context(), **scope_context(request)}
     # Threads of the groups this visitor may read, in their own block (community/discussions/finding.py).
     context["threads"] = matching_threads(request.user, search.query) if search.query else []
     return render(request, "search/search.html", context)
