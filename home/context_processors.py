@@ -74,9 +74,10 @@ def _incubator_chrome(root: IncubatorHomePage, request):
 
 def _site_chrome_links(site, request):
     """Menu, footer and identity of a site; the network's identity is its `SiteIdentity` (None here)."""
-    root = site.root_page.specific
-    if isinstance(root, IncubatorHomePage):
-        return _incubator_chrome(root, request)
+    root = site.root_page
+    # The content type is cached by Django: the network's site costs no extra query for `.specific`.
+    if root.content_type_id == ContentType.objects.get_for_model(IncubatorHomePage).pk:
+        return _incubator_chrome(root.specific, request)
     return (*_chrome_links(root, request), None)
 
 

@@ -22,7 +22,10 @@ def site_incubator(request) -> IncubatorPage | None:
     """The incubator whose site this request is on, or None on the network's site (once per request)."""
     if not hasattr(request, _CACHE_ATTRIBUTE):
         site = Site.find_for_request(request)
-        incubator = getattr(site.root_page.specific, "incubator", None) if site else None
+        root = site.root_page if site else None
+        # `specific_class` comes from Django's content type cache: the network's site costs no query.
+        scoped = root is not None and hasattr(root.specific_class, "incubator")
+        incubator = getattr(root.specific, "incubator", None) if scoped else None
         live = isinstance(incubator, IncubatorPage) and incubator.live
         setattr(request, _CACHE_ATTRIBUTE, incubator if live else None)
     return getattr(request, _CACHE_ATTRIBUTE)
