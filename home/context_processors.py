@@ -9,7 +9,15 @@ from wagtail.models import Page, Site
 
 from core import caching
 
-from .models import AccessibilityStatementPage, ContentPage, LegalNoticePage, PersonalDataPage, SitemapPage
+from .models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    IncubatorHomePage,
+    LegalNoticePage,
+    PersonalDataPage,
+    SitemapPage,
+)
+from .models.incubator_sites import local_url, network_home
 from .models.legal import conformity_for
 
 CHROME_KEY = "fabrique:chrome:{site_id}"
@@ -19,12 +27,12 @@ LEGAL_PAGE_TYPES = [SitemapPage, AccessibilityStatementPage, LegalNoticePage, Pe
 APP_MENU = [("Groupes", "groups:list"), ("Vers qui me tourner ?", "help_index")]
 
 
-def _chrome_links(site, request):
-    """Menu and footer of a site: the root's live direct children, one indexed query (path + depth).
+def _chrome_links(root, request, url_of=None):
+    """Menu and footer under a root page: its live direct children, one indexed query (path + depth).
 
-    The footer holds the legal pages first (DSFR order), then the other content pages.
+    The footer holds the legal pages first (DSFR order), then the other content pages. `url_of`
+    gives a page's address when it is not Wagtail's own (the network's pages on an incubator's site).
     """
-    root = site.root_page
     children = (
         Page.objects.filter(path__startswith=root.path, depth=root.depth + 1, live=True)
         .public()  # a restricted page's title is not for every visitor's menu or footer
@@ -36,7 +44,7 @@ def _chrome_links(site, request):
     accessibility_type = types[AccessibilityStatementPage].pk
     menu, legal, footer = [], {}, []
     for page in children:
-        link = {"title": page.title, "url": page.get_url(request=request)}
+        link = {"title": page.title, "url": url_of(page) if url_of else page.get_url(request=request)}
         if page.content_type_id == accessibility_type:
             rate = AccessibilityStatementPage.objects.filter(pk=page.pk).values_list(
                 "compliance_rate", flat=True
@@ -49,6 +57,31 @@ def _chrome_links(site, request):
         elif page.content_type_id == content_type:
             footer.append(link)
     return menu, [legal[kind] for kind in legal_order if kind in legal] + footer
+
+
+def _incubator_chrome(root: IncubatorHomePage, request):
+    """An incubator's site: its own pages, then the network's sections and legal pages on its hostname.
+
+    Its identity (name, tagline, footer text) replaces the network's `SiteIdentity` in the header
+    and footer; the shared sections keep their paths (IncubatorHomePage.route serves them).
+    """
+    menu, footer = _chrome_links(root, request)
+    network = network_home()
+    if network is not None:
+        shared_menu, shared_footer = _chrome_links(
+            network, request, url_of=lambda page: local_url(network, page)
+        )
+        menu, footer = menu + shared_menu, shared_footer + footer
+    return menu, footer, root.identity()
+
+
+def _site_chrome_links(site, request):
+    """Menu, footer and identity of a site; the network's identity is its `SiteIdentity` (None here)."""
+    root = site.root_page
+    # The content type is cached by Django: the network's site costs no extra query for `.specific`.
+    if root.content_type_id == ContentType.objects.get_for_model(IncubatorHomePage).pk:
+        return _incubator_chrome(root.specific, request)
+    return (*_chrome_links(root, request), None)
 
 
 def matomo():
@@ -68,17 +101,17 @@ def site_chrome(request):
         "matomo": matomo(),
     }
     if site is None:
-        return {**context, "main_menu": [], "footer_links": []}
+        return {**context, "main_menu": [], "footer_links": [], "site_identity": None}
     key = CHROME_KEY.format(site_id=site.pk)
     cached = cache.get(key) if caching.enabled() else None
-    if cached is not None and cached[0] == generation:
-        menu, footer = cached[1], cached[2]
+    if cached is not None and cached[0] == generation and len(cached) == 4:
+        menu, footer, identity = cached[1:]
     else:
-        menu, footer = _chrome_links(site, request)
+        menu, footer, identity = _site_chrome_links(site, request)
         if caching.enabled():
-            cache.set(key, (generation, menu, footer), caching.timeout())
+            cache.set(key, (generation, menu, footer, identity), caching.timeout())
     menu = [*menu, *({"title": title, "url": reverse(name)} for title, name in APP_MENU)]
     main_menu = [
         {**item, "current": item["url"] is not None and request.path.startswith(item["url"])} for item in menu
     ]
-    return {**context, "main_menu": main_menu, "footer_links": footer}
+    return {**context, "main_menu": main_menu, "footer_links": footer, "site_identity": identity}

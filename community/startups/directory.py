@@ -64,10 +64,12 @@ def text_filter(queryset, query):
     return queryset.filter(Q(title__icontains=query) | Q(mission__icontains=query))
 
 
-def startup_queryset(index_page=None):
+def startup_queryset(index_page=None, incubator=None):
     queryset = StartupPage.objects.live().public()
     if index_page is not None:
         queryset = queryset.child_of(index_page)
+    if incubator is not None:  # on an incubator's own site, unless « Tout le réseau » (sites.py)
+        queryset = queryset.filter(incubator=incubator)
     # One query for the page of results, whatever its size: related rows come joined or prefetched.
     return (
         queryset.defer_streamfields()
@@ -76,10 +78,10 @@ def startup_queryset(index_page=None):
     )
 
 
-def startup_directory(request, index_page=None):
+def startup_directory(request, index_page=None, incubator=None):
     return FacetedListing(
         request,
-        startup_queryset(index_page),
+        startup_queryset(index_page, incubator),
         startup_facets(),
         sorts=SORTS,
         text_filter=text_filter,

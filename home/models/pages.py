@@ -118,7 +118,7 @@ class ContentPage(BasePage):
 
     # Under the home page (or another content page), never beside it at the tree's root, outside
     # every site, where no visitor could reach it.
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    parent_page_types = ["home.HomePage", "home.IncubatorHomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]
 
     class Meta:

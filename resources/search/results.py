@@ -37,11 +37,13 @@ SORTS = {
 class SiteSearch(FacetedListing):
     """The /recherche/ state: query, facets, sort and page from the URL, results and their counts."""
 
-    def __init__(self, request, *, per_page: int = RESULTS_PER_PAGE):
+    def __init__(self, request, *, per_page: int = RESULTS_PER_PAGE, scope=None):
+        # `scope` narrows the visible pages (an incubator's own site: views.py); never widens them.
+        pages = visible_pages(request.user)
         super().__init__(
             request,
             # An incubator's variant is found through its guide (one result, with badges), not apart.
-            visible_pages(request.user).not_type(GuideVariantPage),
+            (scope(pages) if scope is not None else pages).not_type(GuideVariantPage),
             site_facets(),
             sorts=SORTS,
             per_page=per_page,

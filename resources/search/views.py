@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from community.discussions.finding import matching_threads
+from community.startups.sites import scope_context, scope_incubator, without_other_incubators
 from core.text import clean_query
 
 from .curated import CuratedSearch
@@ -25,8 +26,11 @@ class HtmlSafeJSONEncoder(DjangoJSONEncoder):
 
 @require_GET
 def search(request):
-    search = CuratedSearch(request)
-    context = search.context()
+    # On an incubator's own site, the other incubators' startups are left out until « Tout le réseau ».
+    incubator = scope_incubator(request)
+    scope = (lambda pages: without_other_incubators(pages, incubator)) if incubator is not None else None
+    search = CuratedSearch(request, scope=scope)
+    context = {**search.context(), **scope_context(request)}
     # Threads of the groups this visitor may read, in their own block (community/discussions/finding.py).
     context["threads"] = matching_threads(request.user, search.query) if search.query else []
     # A search answered only by pinned pages or by threads did find something.

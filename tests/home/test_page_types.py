@@ -11,6 +11,7 @@ from home.models import (
     AccessibilityStatementPage,
     ContentPage,
     HomePage,
+    IncubatorHomePage,
     KeyFiguresPage,
     LegalNoticePage,
     PersonalDataPage,
@@ -102,8 +103,8 @@ class HomePageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
 
 class ContentPageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
     model = ContentPage
-    # Never at the tree's root, outside every site.
-    parent_types = {HomePage, ContentPage}
+    # Never at the tree's root, outside every site; an incubator's site has its own content pages.
+    parent_types = {HomePage, IncubatorHomePage, ContentPage}
     subpage_types = {ContentPage}
 
     def make_page(self):

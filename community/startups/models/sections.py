@@ -7,6 +7,7 @@ from core.pages import IndexPage
 
 from .. import feeds, sponsors
 from ..directory import startup_directory
+from ..sites import scope_context, scope_incubator
 
 
 class StartupIndexPage(RoutablePageMixin, IndexPage):
@@ -20,7 +21,9 @@ class StartupIndexPage(RoutablePageMixin, IndexPage):
     def get_context(self, request, *args, **kwargs):
         # Not IndexPage's child listing: the faceted directory replaces it.
         context = super(IndexPage, self).get_context(request, *args, **kwargs)
-        context.update(startup_directory(request, self).context())
+        # On an incubator's own site, its startups first; « Tout le réseau » widens (sites.py).
+        context.update(startup_directory(request, self, scope_incubator(request)).context())
+        context.update(scope_context(request))
         return context
 
     @path("organisations/<str:slug>/", name="organisation")
