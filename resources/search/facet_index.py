@@ -61,7 +61,7 @@ def write(page_ids, connection):
         for rows in _links(facet, page_ids):
             sql, rows_params = rows.order_by().query.get_compiler(connection=connection).as_sql()
             # Safe: ORM-compiled SQL; every value is a parameter.
-            parts.append(f"SELECT l.page_id, %s || l.value_id::text AS tag FROM ({sql}) l")  # noqa: S608
+            parts.append(f"SELECT l.page_id, %s || l.value_id::text AS tag FROM ({sql}) l")  # noqa: S608  # nosec B608 - ORM-compiled SQL, values are parameters
             params += [tag_prefix(facet), *rows_params]
     links = " UNION ALL ".join(parts) or "SELECT NULL::integer AS page_id, NULL::text AS tag"
     with connection.cursor() as cursor:

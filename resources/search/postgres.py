@@ -105,7 +105,7 @@ def _flags(facets, selected, connection):
                 ids = related.objects.filter(slug__in=values).values(value_id=F("pk"))
                 ids_sql, ids_params = _sql(ids, connection)
                 # Safe: ORM-compiled SQL; every value is a parameter.
-                selected_tags.append(f"SELECT %s || x.value_id::text FROM ({ids_sql}) x")  # noqa: S608
+                selected_tags.append(f"SELECT %s || x.value_id::text FROM ({ids_sql}) x")  # noqa: S608  # nosec B608 - ORM-compiled SQL, values are parameters
                 params += [tag_prefix(facet), *ids_params]
             tags = " UNION ALL ".join(selected_tags)
             columns.append(f'COALESCE(f."tags" && ARRAY({tags})::varchar[], FALSE) AS "{name}"')
