@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from wagtail.models import Page
 
-from community.members.models import Member, Mission
+from community.members.models import Member
 from core.visibility import readable
 
 from .models import HelpContact, HelpSituation, LivedExperience
@@ -28,15 +28,8 @@ class Route:
 
 
 def reader_incubator_ids(member) -> set[int]:
-    """Incubators of the startups of the member's running missions (refused ones aside)."""
-    if member is None:
-        return set()
-    return set(
-        member.missions.running()
-        .exclude(validation=Mission.REFUSED)
-        .filter(startup__incubator__isnull=False)
-        .values_list("startup__incubator_id", flat=True)
-    )
+    """Incubators of the startups of the member's running missions (the members' rule)."""
+    return member.missions.running().in_an_incubator().incubator_ids() if member is not None else set()
 
 
 def contacts_for(situation: HelpSituation, incubator_ids: set[int]) -> tuple[list, bool]:

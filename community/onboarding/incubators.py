@@ -38,8 +38,8 @@ def member_incubator(member):
     if member is None:
         return None
     missions = (
-        Mission.objects.filter(member=member, startup__incubator__isnull=False)
-        .exclude(validation=Mission.REFUSED)
+        Mission.objects.filter(member=member)
+        .in_an_incubator()
         .order_by(F("end").desc(nulls_first=True), F("start").desc(nulls_last=True), "pk")
     )
     incubator_ids = list(missions.values_list("startup__incubator_id", flat=True)[:5])

@@ -187,6 +187,14 @@ class MissionQuerySet(models.QuerySet):
     def running(self, today=None):
         return self.filter(open_mission_condition(today))
 
+    def in_an_incubator(self):
+        """Missions that tie a member to an incubator, refused ones aside: the one rule behind « my
+        incubator » (the help router's contacts, guide variants, paths and contacts)."""
+        return self.filter(startup__incubator__isnull=False).exclude(validation=Mission.REFUSED)
+
+    def incubator_ids(self) -> set:
+        return set(self.values_list("startup__incubator_id", flat=True))
+
 
 class Mission(Orderable):
     """A member's mission, on one startup or none: the startup page lists its team from it."""

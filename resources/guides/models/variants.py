@@ -131,11 +131,10 @@ def published_variants(guide, user):
 
 
 def reader_incubator_ids(user) -> set:
-    """The incubators of the startups of a member's running validated missions."""
+    """The incubators of the startups of a member's running missions (the members' rule)."""
     if user is None or not user.is_authenticated:
         return set()
-    missions = Mission.objects.validated().running().filter(member__user=user, startup__isnull=False)
-    return set(missions.values_list("startup__incubator_id", flat=True))
+    return Mission.objects.filter(member__user=user).running().in_an_incubator().incubator_ids()
 
 
 def chosen_variant(variants, request):
