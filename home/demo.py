@@ -13,6 +13,7 @@ from community.discussions import demo as discussions_demo
 from community.groups import demo as groups_demo
 from community.help import demo as help_demo
 from community.members import demo as members_demo
+from community.mentoring import demo as mentoring_demo
 from community.onboarding import demo as onboarding_demo
 from community.startups import demo as startups_demo
 from core.pages import get_or_create_child
@@ -33,6 +34,7 @@ APP_DEMOS = [
     blockers_demo,
     onboarding_demo,
     members_demo,
+    mentoring_demo,
     groups_demo,
     discussions_demo,
     help_demo,
