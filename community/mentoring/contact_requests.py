@@ -53,7 +53,8 @@ def send_request(requester, mentor, message: str, request=None) -> MentoringRequ
 @transaction.atomic
 def answer_request(sent: MentoringRequest, mentor, *, accept: bool, request=None) -> MentoringRequest:
     sent = (
-        MentoringRequest.objects.select_for_update()
+        # Lock the request row only: PostgreSQL refuses FOR UPDATE on the nullable side of the joins.
+        MentoringRequest.objects.select_for_update(of=("self",))
         .select_related("requester__user", "mentor__user")
         .get(pk=sent.pk)
     )

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.db import DEFAULT_DB_ALIAS
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -39,7 +40,9 @@ def record_search(search, request, result_count: int) -> SearchRecord | None:
     """Log one search (first page only); None when there is nothing to log."""
     if not search.query or request.GET.get("page", "1") != "1":
         return None
-    return SearchRecord.objects.create(
+    # Written on the primary by name: a log row is bookkeeping, and going through the router would
+    # send the rest of this request's reads (results, menu) to the primary too (core/replica.py).
+    return SearchRecord.objects.using(DEFAULT_DB_ALIAS).create(
         query=normalise(search.query),
         result_count=result_count,
         facets=used_facets(search),

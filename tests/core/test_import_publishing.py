@@ -177,7 +177,8 @@ def test_search_entries_are_those_wagtail_indexer_writes(home, sample, tmp_path)
     # must be the very ones Wagtail's own indexer writes when it reads them field by field.
     run_import(sample, tmp_path, "--publish")
     imported = search_entries()
-    assert any("juridictions" in str(row[4]) for row in imported)
+    # SQLite keeps the text, PostgreSQL its stemmed tsvector: the stem is in both.
+    assert any("juridict" in str(row[4]) for row in imported)
     call_command("wagtail_update_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
     indexed = {row[:2] for row in imported}  # the rebuild also indexes the pages migrations made
     assert {row for row in search_entries() if row[:2] in indexed} == imported
