@@ -5,6 +5,7 @@ another coach approves from the admin dashboard, and the page goes live with its
 """
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -15,6 +16,7 @@ from tests.browser.helpers import PASSWORD, make_user
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 TITLE = "Préparer sa première démo"
+WATCHING_EDITS_SCRIPT = Path(__file__).with_name("watching_edits.js")
 
 
 def admin_log_in(page, site_url, user):
@@ -69,10 +71,7 @@ def test_coach_writes_a_guide_another_coach_approves_it(
     author = make_user("coach-autrice", groups=["Coachs"], member=False)
     reviewer = make_user("coach-relecteur", groups=["Coachs"], member=False)
 
-    page.add_init_script(
-        "document.addEventListener('w-unsaved:watch-edits', "
-        "() => { document.documentElement.dataset.fabriqueWatchingEdits = 'oui'; });"
-    )
+    page.add_init_script(path=WATCHING_EDITS_SCRIPT)
     admin_log_in(page, site_url, author)
     page.get_by_role("button", name="Pages").click()
     page.get_by_role("link", name="Guides", exact=True).click()
@@ -81,8 +80,11 @@ def test_coach_writes_a_guide_another_coach_approves_it(
     # filling the form as soon as its HTML is parsed raced them on a loaded machine.
     page.wait_for_url(re.compile(r"/add/guides/guidepage/"))
     page.wait_for_load_state("load")
-    # Wagtail compares the form with a copy it takes 2 s after load; an edit made before that copy
-    # is never autosaved (nor seen as a change). Typing starts once Wagtail watches the form.
+    # Wagtail compares the form with a copy it takes 2 s after its change detector connects; an edit
+    # made before that copy is never autosaved (nor seen as a change). The detector connects twice
+    # (again when the form's one-off initialiser removes itself), each time scheduling a copy: a
+    # coach who types between the two copies loses the edit to the second. Typing starts once every
+    # scheduled copy is taken (watching_edits.js).
     expect(page.locator("html[data-fabrique-watching-edits=oui]")).to_have_count(1)
     write_guide(page)
     # The last changes' autosave may be on its way: submit once it has answered.
