@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db import models
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
@@ -46,6 +47,29 @@ class VariantReviewNotice(HelpPanel):
 
         def is_shown(self):
             return self.flagged
+
+
+class GuideVariantForm(WagtailAdminPageForm):
+    """Refuses a second variant of one incubator under one guide: readers would only ever see one."""
+
+    def clean(self):
+        cleaned = super().clean()
+        incubator = cleaned.get("incubator")
+        if incubator is None or self.parent_page is None:
+            return cleaned
+        twin = (
+            GuideVariantPage.objects.child_of(self.parent_page)
+            .filter(incubator=incubator)
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        if twin is not None:
+            self.add_error(
+                "incubator",
+                f"Ce guide a déjà une variante pour {incubator.title} : « {twin.title} ». "
+                "Modifiez-la plutôt que d'en créer une seconde.",
+            )
+        return cleaned
 
 
 class GuideVariantPage(ImportedPageMixin, BasePage):
@@ -83,6 +107,7 @@ class GuideVariantPage(ImportedPageMixin, BasePage):
 
     parent_page_types = ["guides.GuidePage"]
     subpage_types = []
+    base_form_class = GuideVariantForm
 
     content_panels = [
         VariantReviewNotice(template="guides/admin/variant_review_notice.html"),

@@ -1,5 +1,7 @@
 """Smoke tests of the guides' page types: administrators open the section, coaches write the guides."""
 
+from django.urls import reverse
+
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text, streamfield
 
@@ -139,3 +141,24 @@ class GuideVariantPageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
     def check_created(self, page):
         self.assertEqual(page.incubator, self.incubator)
         self.assertEqual(page.coach, self.creator)
+
+    def test_a_second_variant_of_the_same_incubator_is_refused(self):
+        first = self.make_page()
+        self.client.force_login(self.creator)
+        data = self.form_data()
+        data.update(slug="autre-version", title="Autre version MI", **{"action-publish": "action-publish"})
+        response = self.client.post(
+            reverse("wagtailadmin_pages:add", args=["guides", "guidevariantpage", self.guide.pk]), data
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(
+            response, "Ce guide a déjà une variante pour Fabrique du MI : « Version Fabrique du MI »"
+        )
+        self.assertEqual(list(GuideVariantPage.objects.child_of(self.guide)), [first])
+        # Its own form (the same incubator) still saves, and another incubator's variant is welcome.
+        self.assertTrue(GuideVariantPage.objects.filter(pk=first.pk).exists())
+        data["incubator"] = incubator(self.home, "dinum", "Incubateur DINUM").pk
+        self.client.post(
+            reverse("wagtailadmin_pages:add", args=["guides", "guidevariantpage", self.guide.pk]), data
+        )
+        self.assertEqual(GuideVariantPage.objects.child_of(self.guide).count(), 2)
