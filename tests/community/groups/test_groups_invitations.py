@@ -36,8 +36,12 @@ def test_an_invitation_to_a_new_address_leads_through_sign_up_into_the_group(cli
     page = newcomer.get(invitation_link)
     assert page.status_code == 200
     signup = re.search(r'href="(/compte/inscription/\?next=[^"]+)"', page.content.decode()).group(1)
+    signup = signup.replace("&amp;", "&")
+    # The sign-up form opens with the invited address already written.
+    form = newcomer.get(signup).content.decode()
+    assert re.search(r'<input[^>]*name="email"[^>]*value="nina.nouvelle@beta.gouv.fr"', form)
     response = newcomer.post(
-        signup.replace("&amp;", "&"),
+        signup,
         {
             "first_name": "Nina",
             "last_name": "Nouvelle",
