@@ -4,7 +4,12 @@ Members and readers write some of what is exported (comments, proposals, job tit
 starts with `=`, `+`, `-`, `@` or a control character is a formula to a spreadsheet program, which
 could run it when the file is opened (CSV injection): such text gets a leading apostrophe, the
 mark spreadsheets read as « this is text ». Wagtail already keeps XLSX text cells as text.
+
+`report_urls` wires such a report into the admin: Wagtail's listings fetch their filtered results
+from a second URL (`index_results_url_name`), the same view with `results_only=True`.
 """
+
+from django.urls import path
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -22,3 +27,14 @@ class SafeExportMixin:
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         return plain_text_cell(value) if export_format == "csv" else value
+
+
+def report_urls(view_class, prefix, name):
+    """The two admin URLs of a report: its page at `prefix`, its filtered results at `prefix` + `resultats/`.
+
+    The results URL is named `name` + `_results`, the `index_results_url_name` the view declares.
+    """
+    return [
+        path(prefix, view_class.as_view(), name=name),
+        path(f"{prefix}resultats/", view_class.as_view(results_only=True), name=f"{name}_results"),
+    ]

@@ -8,6 +8,8 @@ section page is created.
 Decisions (see the README's permission matrix):
 - guides, roles and onboarding paths are the method: coaches write, review and publish them;
 - resources are the members' contributions: moderators review and publish them, coaches don't;
+- calls for applications are the incubators' own: their coaches write and publish them (the data
+  migration `calls/0003_coach_call_pages` grants the same on sites whose calls section exists);
 - once a group's sections exist, its site-wide (root) page permissions from the data migration
   are replaced by these per-section ones, so a moderator cannot edit a guide.
 """
@@ -18,6 +20,7 @@ from django.db.models.signals import post_save
 
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 
+from community.calls.models import CallIndexPage
 from community.members.groups import COACHS, MODERATEURS
 from community.onboarding.models import OnboardingIndexPage, RoleIndexPage
 from resources.guides.models import GuideIndexPage
@@ -35,7 +38,7 @@ SECTION_WORKFLOWS = {
 # group -> (its sections, its page permissions on them)
 SECTION_PERMISSIONS = {
     COACHS: (
-        (GuideIndexPage, RoleIndexPage, OnboardingIndexPage),
+        (GuideIndexPage, RoleIndexPage, OnboardingIndexPage, CallIndexPage),
         ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     ),
     MODERATEURS: ((ResourceIndexPage,), ["change_page", "publish_page", "lock_page", "unlock_page"]),

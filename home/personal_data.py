@@ -18,7 +18,11 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from community.feedback.retention import anonymize_feedback
+from community.groups.retention import purge_invitations
+from community.health.retention import purge_nps_answers
 from community.members.retention import delete_unverified_accounts, purge_login_attempts
+from community.mentoring.retention import purge_requests
+from resources.search.querylog import purge_search_log
 
 
 def duration_label(days: int) -> str:
@@ -79,6 +83,26 @@ RECORDS = [
         "Tant que le compte existe ; à sa suppression, le lien vers l'auteur est effacé.",
     ),
     Record(
+        "Invitations à un groupe de travail : adresse électronique invitée, auteur de l'invitation, "
+        "date de réponse",
+        "Inviter une personne dans un groupe, qu'elle ait un compte ou non.",
+        "Jusqu'à l'acceptation ou à l'expiration du lien (une invitation déclinée est supprimée aussitôt), "
+        "puis {group_invitations} avant suppression.",
+    ),
+    Record(
+        "Demandes de mentorat : message, raisons de la suggestion, demandeur·se et mentor, réponse",
+        "Mettre en relation un·e membre et un·e mentor ; seule une acceptation donne à chacun "
+        "l'adresse de l'autre.",
+        "{mentoring_requests} après la réponse (ou après l'envoi, pour une demande restée sans "
+        "réponse), puis suppression.",
+    ),
+    Record(
+        "Réponses à la question « Recommanderiez-vous la communauté ? » : note, trimestre, compte",
+        "Ne poser la question qu'une fois par trimestre ; mesurer la santé de la communauté (chiffres "
+        "publiés seulement par groupes assez nombreux pour qu'aucune réponse ne soit reconnaissable).",
+        "{nps_answers}, puis suppression (jamais celles du trimestre en cours).",
+    ),
+    Record(
         "Courriels envoyés par le site : adresse du destinataire, contenu",
         "Envoyer les notifications (relecture, contributions, compte) et réessayer un envoi échoué.",
         "{finished_tasks} après l'envoi, puis suppression.",
@@ -97,6 +121,10 @@ PURGE_LABELS = {
     "unverified_accounts": "comptes jamais vérifiés supprimés",
     "finished_tasks": "tâches terminées (courriels envoyés) supprimées",
     "sessions": "sessions expirées supprimées",
+    "group_invitations": "invitations à un groupe (acceptées ou expirées) supprimées",
+    "mentoring_requests": "demandes de mentorat (répondues ou restées sans réponse) supprimées",
+    "nps_answers": "réponses à la question de recommandation supprimées",
+    "search_log": "recherches du journal des recherches supprimées",
 }
 
 
@@ -118,4 +146,9 @@ def purge(now=None) -> dict[str, int]:
         "unverified_accounts": delete_unverified_accounts(cutoff("unverified_accounts", now)),
         "finished_tasks": finished.delete()[0],
         "sessions": Session.objects.filter(expire_date__lt=now).delete()[0],
+        "group_invitations": purge_invitations(cutoff("group_invitations", now)),
+        "mentoring_requests": purge_requests(cutoff("mentoring_requests", now)),
+        "nps_answers": purge_nps_answers(cutoff("nps_answers", now)),
+        # No personal data, but kept no longer than FABRIQUE_SEARCH_LOG_DAYS either: one daily purge.
+        "search_log": purge_search_log(now),
     }

@@ -1,9 +1,11 @@
 """Admin wiring of readers' feedback: the "Avis des lecteurs" report in the Reports menu."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+
+from core.exports import report_urls
 
 from . import reports
 
@@ -16,18 +18,8 @@ class FeedbackMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_feedback_urls():
     return [
-        path("avis/", reports.FeedbackReportView.as_view(), name="community_feedback_report"),
-        path(
-            "avis/resultats/",
-            reports.FeedbackReportView.as_view(results_only=True),
-            name="community_feedback_report_results",
-        ),
-        path("avis/<int:page_id>/", reports.FeedbackPageView.as_view(), name="community_feedback_page"),
-        path(
-            "avis/<int:page_id>/resultats/",
-            reports.FeedbackPageView.as_view(results_only=True),
-            name="community_feedback_page_results",
-        ),
+        *report_urls(reports.FeedbackReportView, "avis/", "community_feedback_report"),
+        *report_urls(reports.FeedbackPageView, "avis/<int:page_id>/", "community_feedback_page"),
     ]
 
 

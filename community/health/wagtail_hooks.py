@@ -1,11 +1,12 @@
 """Admin wiring: the « Santé de la communauté » dashboard in the Reports menu, for coaches and admins."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from community.members.coaching import is_community_lead
+from core.exports import report_urls
 
 from .views import HealthDashboardView
 
@@ -17,14 +18,7 @@ class HealthMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_health_urls():
-    return [
-        path("sante-communaute/", HealthDashboardView.as_view(), name="health_dashboard"),
-        path(
-            "sante-communaute/resultats/",
-            HealthDashboardView.as_view(results_only=True),
-            name="health_dashboard_results",
-        ),
-    ]
+    return report_urls(HealthDashboardView, "sante-communaute/", "health_dashboard")
 
 
 @hooks.register("register_reports_menu_item")

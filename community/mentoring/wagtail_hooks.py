@@ -1,11 +1,12 @@
 """Admin wiring of « Grandir »: the matches report in the Reports menu, mission offers as snippets."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from community.members.coaching import is_community_lead
+from core.exports import report_urls
 
 from .reports import MentoringReportView
 
@@ -17,14 +18,7 @@ class MentoringMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_mentoring_urls():
-    return [
-        path("mentorat/", MentoringReportView.as_view(), name="mentoring_report"),
-        path(
-            "mentorat/resultats/",
-            MentoringReportView.as_view(results_only=True),
-            name="mentoring_report_results",
-        ),
-    ]
+    return report_urls(MentoringReportView, "mentorat/", "mentoring_report")
 
 
 @hooks.register("register_reports_menu_item")

@@ -1,10 +1,11 @@
 """Wagtail wiring: the reports of the paths and of the exit questionnaire; noting the guides members open."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.exports import report_urls
 from resources.guides.models import GuidePage
 
 from .history import record_guide_opening
@@ -19,25 +20,9 @@ class OnboardingStatisticsMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_onboarding_statistics_url():
     return [
-        path(
-            "parcours-suivi/",
-            OnboardingStatisticsView.as_view(),
-            name="community_onboarding_statistics",
-        ),
-        path(
-            "parcours-suivi/resultats/",
-            OnboardingStatisticsView.as_view(results_only=True),
-            name="community_onboarding_statistics_results",
-        ),
-        path(
-            "questionnaire-depart/",
-            ExitQuestionnaireView.as_view(),
-            name="community_onboarding_exit_questionnaire",
-        ),
-        path(
-            "questionnaire-depart/resultats/",
-            ExitQuestionnaireView.as_view(results_only=True),
-            name="community_onboarding_exit_questionnaire_results",
+        *report_urls(OnboardingStatisticsView, "parcours-suivi/", "community_onboarding_statistics"),
+        *report_urls(
+            ExitQuestionnaireView, "questionnaire-depart/", "community_onboarding_exit_questionnaire"
         ),
     ]
 

@@ -2,7 +2,7 @@
 sponsors, audiences and teams, and the report of the data-quality issues found by the last
 beta.gouv.fr import."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -10,6 +10,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.exports import report_urls
 from core.importing.quality import ImportIssuesReportView
 
 from .models import (
@@ -96,16 +97,7 @@ class ImportIssuesMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_import_issues_urls():
-    return [
-        path(
-            "rapports/qualite-donnees-importees/", ImportIssuesView.as_view(), name="startups_import_issues"
-        ),
-        path(
-            "rapports/qualite-donnees-importees/resultats/",
-            ImportIssuesView.as_view(results_only=True),
-            name="startups_import_issues_results",
-        ),
-    ]
+    return report_urls(ImportIssuesView, "rapports/qualite-donnees-importees/", "startups_import_issues")
 
 
 @hooks.register("register_reports_menu_item")

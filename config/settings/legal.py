@@ -26,6 +26,12 @@ FABRIQUE_RETENTION_DAYS = {
     "unverified_accounts": env_int("FABRIQUE_RETENTION_UNVERIFIED_ACCOUNTS_DAYS", 30),
     # Finished background tasks, which hold the emails sent (addresses and text).
     "finished_tasks": env_int("FABRIQUE_RETENTION_FINISHED_TASKS_DAYS", 30),
+    # Group invitations (an invited address), counted from acceptance or from the link's expiry.
+    "group_invitations": env_int("FABRIQUE_RETENTION_GROUP_INVITATIONS_DAYS", 90),
+    # Mentoring requests (message, requester, mentor), counted from the answer (or sending).
+    "mentoring_requests": env_int("FABRIQUE_RETENTION_MENTORING_REQUESTS_DAYS", 365),
+    # NPS answers: longer than the dashboard's two-year trend (community/health/retention.py).
+    "nps_answers": env_int("FABRIQUE_RETENTION_NPS_ANSWERS_DAYS", 1095),
 }
 
 # Audience measurement by Matomo, without cookies (no consent banner needed): on only when both

@@ -1,13 +1,14 @@
 """Admin wiring for guides: the "Guides à relire", « Variantes à relire » and « Qualité des données
 importées » reports, and members' improvement proposals."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import PageReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.exports import report_urls
 from core.importing.quality import ImportIssuesReportView
 
 from .improvements import can_review_proposals
@@ -46,12 +47,7 @@ class OverdueGuidesReportView(PageReportView):
 
 @hooks.register("register_admin_urls")
 def register_overdue_report_urls():
-    view = OverdueGuidesReportView.as_view()
-    results = OverdueGuidesReportView.as_view(results_only=True)
-    return [
-        path("rapports/guides-a-relire/", view, name="guides_overdue_report"),
-        path("rapports/guides-a-relire/resultats/", results, name="guides_overdue_report_results"),
-    ]
+    return report_urls(OverdueGuidesReportView, "rapports/guides-a-relire/", "guides_overdue_report")
 
 
 @hooks.register("register_reports_menu_item")
@@ -92,12 +88,7 @@ class GuideImportIssuesMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_guide_import_issues_urls():
-    view = GuideImportIssuesView.as_view()
-    results = GuideImportIssuesView.as_view(results_only=True)
-    return [
-        path("rapports/qualite-guides-importes/", view, name="guides_import_issues"),
-        path("rapports/qualite-guides-importes/resultats/", results, name="guides_import_issues_results"),
-    ]
+    return report_urls(GuideImportIssuesView, "rapports/qualite-guides-importes/", "guides_import_issues")
 
 
 @hooks.register("register_reports_menu_item")
@@ -121,14 +112,7 @@ class CorrectionProposalsMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_correction_proposal_urls():
-    return [
-        path("propositions/", ProposalsReportView.as_view(), name="correction_proposals_admin"),
-        path(
-            "propositions/resultats/",
-            ProposalsReportView.as_view(results_only=True),
-            name="correction_proposals_admin_results",
-        ),
-    ]
+    return report_urls(ProposalsReportView, "propositions/", "correction_proposals_admin")
 
 
 @hooks.register("register_reports_menu_item")
@@ -176,12 +160,7 @@ class VariantsToReviewReportView(PageReportView):
 
 @hooks.register("register_admin_urls")
 def register_variants_report_urls():
-    view = VariantsToReviewReportView.as_view()
-    results = VariantsToReviewReportView.as_view(results_only=True)
-    return [
-        path("rapports/variantes-a-relire/", view, name="guides_variants_report"),
-        path("rapports/variantes-a-relire/resultats/", results, name="guides_variants_report_results"),
-    ]
+    return report_urls(VariantsToReviewReportView, "rapports/variantes-a-relire/", "guides_variants_report")
 
 
 @hooks.register("register_reports_menu_item")

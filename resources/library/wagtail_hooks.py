@@ -1,10 +1,12 @@
 """Admin wiring of the library: resource kinds as snippets, and the members' contributions report."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+
+from core.exports import report_urls
 
 from .models import ResourceKind
 from .reports import ContributionsReportView
@@ -14,16 +16,7 @@ register_snippet(ResourceKind)
 
 @hooks.register("register_admin_urls")
 def register_contributions_report_urls():
-    return [
-        path(
-            "rapports/contributions/", ContributionsReportView.as_view(), name="library_contributions_report"
-        ),
-        path(
-            "rapports/contributions/resultats/",
-            ContributionsReportView.as_view(results_only=True),
-            name="library_contributions_report_results",
-        ),
-    ]
+    return report_urls(ContributionsReportView, "rapports/contributions/", "library_contributions_report")
 
 
 @hooks.register("register_reports_menu_item")

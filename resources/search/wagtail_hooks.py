@@ -7,6 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.exports import report_urls
+
 from . import reports
 from .models import PinnedResult, SearchSynonym
 
@@ -19,12 +21,7 @@ class ZeroResultMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_search_report_urls():
     return [
-        path("recherches/", reports.ZeroResultReportView.as_view(), name="search_zero_results"),
-        path(
-            "recherches/resultats/",
-            reports.ZeroResultReportView.as_view(results_only=True),
-            name="search_zero_results_results",
-        ),
+        *report_urls(reports.ZeroResultReportView, "recherches/", "search_zero_results"),
         path("recherches/brouillon/", reports.create_draft_for_query, name="search_zero_results_draft"),
     ]
 

@@ -113,6 +113,9 @@ def test_the_personal_data_page_states_the_durations_the_purge_applies(client, l
         "feedback_comments": 730,
         "unverified_accounts": 7,
         "finished_tasks": 30,
+        "group_invitations": 60,
+        "mentoring_requests": 365,
+        "nps_answers": 1095,
     }
     settings.FABRIQUE_PRIVACY_EMAIL = "dpd@fabrique.example.org"
     html = client.get("/donnees-personnelles/").content.decode()
@@ -120,6 +123,9 @@ def test_the_personal_data_page_states_the_durations_the_purge_applies(client, l
     assert "3 mois, puis suppression." in html
     assert "Commentaire et lien vers le compte effacés au bout de 2 ans" in html
     assert "jamais servi est supprimé au bout de 7 jours" in html
+    assert "puis 2 mois avant suppression." in html  # group invitations
+    assert "1 an après la réponse (ou après l&#x27;envoi" in html  # mentoring requests
+    assert "3 ans, puis suppression (jamais celles du trimestre en cours)." in html  # NPS answers
     assert "mailto:dpd@fabrique.example.org" in html and "CNIL" in html
     assert "Le site ne mesure pas sa fréquentation." in html
 

@@ -1,4 +1,5 @@
-"""`manage.py purge_personal_data` applies the retention limits the « Données personnelles » page states."""
+"""`manage.py purge_personal_data` applies the retention limits the « Données personnelles » page states:
+what is past its period goes, what is recent or still in use stays, and each kind is counted in French."""
 
 import datetime
 from io import StringIO
@@ -6,6 +7,7 @@ from io import StringIO
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 import pytest
@@ -14,7 +16,13 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django_tasks_db.models import DBTaskResult
 
 from community.feedback.models import PageFeedback
-from tests.community.members.factories import UserFactory, make_user
+from community.groups.models import Invitation
+from community.health.models import NpsAnswer
+from community.health.nps import current_period
+from community.mentoring.models import MentoringRequest
+from resources.search.models import SearchRecord
+from tests.community.groups.factories import GroupFactory
+from tests.community.members.factories import MemberFactory, UserFactory, make_user
 from tests.home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +129,103 @@ def test_durations_come_from_the_settings(settings):
     settings.FABRIQUE_RETENTION_DAYS = {**settings.FABRIQUE_RETENTION_DAYS, "login_attempts": 5}
     login_record(AccessLog, 10)
     assert "1 tentatives de connexion supprimées" in purge()
+
+
+def invitation(email, *, sent_days_ago, accepted_days_ago=None):
+    group = GroupFactory()
+    made = Invitation.objects.create(group=group, email=email)
+    Invitation.objects.filter(pk=made.pk).update(
+        created_at=days_ago(sent_days_ago),
+        accepted_at=days_ago(accepted_days_ago) if accepted_days_ago is not None else None,
+    )
+    return made
+
+
+def test_group_invitations_go_once_accepted_or_expired_past_the_period(settings):
+    assert settings.FABRIQUE_RETENTION_DAYS["group_invitations"] == 90
+    settings.FABRIQUE_GROUP_INVITATION_DAYS = 14
+    invitation("acceptee-ancienne@beta.gouv.fr", sent_days_ago=200, accepted_days_ago=100)
+    invitation("expiree-ancienne@beta.gouv.fr", sent_days_ago=110)  # expired 96 days ago
+    invitation("acceptee-recente@beta.gouv.fr", sent_days_ago=200, accepted_days_ago=80)
+    invitation("expiree-recente@beta.gouv.fr", sent_days_ago=100)  # expired 86 days ago
+    invitation("en-cours@beta.gouv.fr", sent_days_ago=3)  # its link still opens the group
+    assert "2 invitations à un groupe (acceptées ou expirées) supprimées" in purge()
+    assert sorted(Invitation.objects.values_list("email", flat=True)) == [
+        "acceptee-recente@beta.gouv.fr",
+        "en-cours@beta.gouv.fr",
+        "expiree-recente@beta.gouv.fr",
+    ]
+
+
+def test_invitation_still_opens_after_the_purge():
+    kept = invitation("en-cours@beta.gouv.fr", sent_days_ago=3)
+    purge()
+    response = Client().get(kept.get_absolute_url())
+    assert response.status_code == 200
+
+
+def mentoring_request(message, status, *, sent_days_ago, answered_days_ago=None):
+    return MentoringRequest.objects.create(
+        requester=MemberFactory(),
+        mentor=MemberFactory(),
+        message=message,
+        status=status,
+        created_at=days_ago(sent_days_ago),
+        answered_at=days_ago(answered_days_ago) if answered_days_ago is not None else None,
+    )
+
+
+def test_mentoring_requests_go_a_year_after_their_answer_or_unanswered(settings):
+    assert settings.FABRIQUE_RETENTION_DAYS["mentoring_requests"] == 365
+    mentoring_request("acceptée il y a longtemps", "acceptee", sent_days_ago=500, answered_days_ago=400)
+    mentoring_request("déclinée il y a longtemps", "refusee", sent_days_ago=380, answered_days_ago=370)
+    mentoring_request("jamais répondue", "en_attente", sent_days_ago=400)
+    mentoring_request("envoyée tôt, répondue tard", "acceptee", sent_days_ago=400, answered_days_ago=100)
+    mentoring_request("déclinée récemment", "refusee", sent_days_ago=30, answered_days_ago=20)
+    mentoring_request("en attente", "en_attente", sent_days_ago=10)
+    assert "3 demandes de mentorat (répondues ou restées sans réponse) supprimées" in purge()
+    assert sorted(MentoringRequest.objects.values_list("message", flat=True)) == [
+        "déclinée récemment",
+        "en attente",
+        "envoyée tôt, répondue tard",
+    ]
+
+
+def nps_answer(username, period, days):
+    answer = NpsAnswer.objects.create(user=make_user(username, member=False), period=period, score=9)
+    NpsAnswer.objects.filter(pk=answer.pk).update(created_at=days_ago(days))
+
+
+def test_nps_answers_go_after_three_years_but_never_the_current_quarter(settings):
+    assert settings.FABRIQUE_RETENTION_DAYS["nps_answers"] == 1095
+    nps_answer("ancienne", "2022-T1", 1200)
+    nps_answer("recente", "2025-T1", 600)
+    assert "1 réponses à la question de recommandation supprimées" in purge()
+    assert list(NpsAnswer.objects.values_list("user__username", flat=True)) == ["recente"]
+    # A retention shorter than a quarter would let the question come back: this quarter's stay.
+    settings.FABRIQUE_RETENTION_DAYS = {**settings.FABRIQUE_RETENTION_DAYS, "nps_answers": 1}
+    nps_answer("ce-trimestre", current_period(), 2)
+    assert "1 réponses à la question de recommandation supprimées" in purge()
+    assert list(NpsAnswer.objects.values_list("user__username", flat=True)) == ["ce-trimestre"]
+
+
+def test_the_search_log_goes_after_its_own_period(settings):
+    settings.FABRIQUE_SEARCH_LOG_DAYS = 180
+    old = SearchRecord.objects.create(query="ancienne", result_count=0)
+    SearchRecord.objects.create(query="recente", result_count=0)
+    SearchRecord.objects.filter(pk=old.pk).update(created_at=days_ago(181))
+    output = purge()
+    assert "1 recherches du journal des recherches supprimées" in output
+    assert list(SearchRecord.objects.values_list("query", flat=True)) == ["recente"]
+
+
+def test_every_kind_is_counted_in_french_even_when_nothing_goes():
+    output = purge()
+    for label in (
+        "0 invitations à un groupe (acceptées ou expirées) supprimées",
+        "0 demandes de mentorat (répondues ou restées sans réponse) supprimées",
+        "0 réponses à la question de recommandation supprimées",
+        "0 recherches du journal des recherches supprimées",
+    ):
+        assert label in output
+    assert "Purge des données personnelles terminée." in output

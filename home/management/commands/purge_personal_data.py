@@ -9,7 +9,9 @@ class Command(BaseCommand):
     help = (
         "Supprime ou rend anonymes les données personnelles dont la durée de conservation est "
         "dépassée (tentatives de connexion, commentaires des avis, comptes jamais vérifiés, courriels "
-        "envoyés, sessions expirées), selon FABRIQUE_RETENTION_DAYS. À lancer chaque jour."
+        "envoyés, sessions expirées, invitations aux groupes, demandes de mentorat, réponses à la "
+        "question de recommandation), selon FABRIQUE_RETENTION_DAYS, et le journal des recherches "
+        "selon FABRIQUE_SEARCH_LOG_DAYS. À lancer chaque jour."
     )
 
     def handle(self, *args, **options):

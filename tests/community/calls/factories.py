@@ -4,8 +4,11 @@ import datetime
 
 from django.utils import timezone
 
+from wagtail.test.utils.form_data import inline_formset, rich_text
+
 from community.calls.models import CallIndexPage, CallPage
 from tests.core.factories import published_child
+from tests.page_types import admin_form
 
 
 def call_index(home):
@@ -32,3 +35,22 @@ def call(home, slug, *, incubator=None, opens=-10, deadline=20, jury=None, **fie
         **fields,
     )
     return published_child(call_index(home), page)
+
+
+def call_form_data(slug="appel-automne", title="Appel d'automne"):
+    """The admin form creating a call that opens tomorrow, with one FAQ question."""
+    question = {"question": "Faut-il une solution ?", "answer": rich_text("<p>Non.</p>"), "ORDER": "0"}
+    return admin_form(
+        title=title,
+        slug=slug,
+        intro="",
+        incubator="",
+        opens_on=str(days(1)),
+        deadline=str(days(30)),
+        jury_on="",
+        eligibility=rich_text("<p>Agents publics.</p>"),
+        offer=rich_text(""),
+        how_to_apply=rich_text(""),
+        questions=inline_formset([question]),
+        laureates=inline_formset([]),
+    )

@@ -1,11 +1,11 @@
-"""Smoke tests of the calls' page types: `/appels/` and one call (administrators create them)."""
+"""Smoke tests of the calls' page types: `/appels/` (administrators create it) and one call (coaches do)."""
 
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, rich_text
 
 from community.calls.models import CallIndexPage, CallPage
+from community.members.groups import COACHS
 from home.models import HomePage
-from tests.community.calls.factories import call, call_index, days
+from tests.community.calls.factories import call, call_form_data, call_index
 from tests.community.startups.factories import incubator
 from tests.page_types import PageTypeSmokeTests, admin_form
 
@@ -29,6 +29,7 @@ class CallIndexPageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
 class CallPageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
     model = CallPage
     parent_types = {CallIndexPage}
+    creator_group = COACHS
 
     def make_page(self):
         lab = incubator(self.home, "dinum", "Incubateur DINUM")
@@ -38,21 +39,7 @@ class CallPageTypeTest(PageTypeSmokeTests, WagtailPageTestCase):
         return call_index(self.home)
 
     def form_data(self):
-        question = {"question": "Faut-il une solution ?", "answer": rich_text("<p>Non.</p>"), "ORDER": "0"}
-        return admin_form(
-            title="Appel d'automne",
-            slug="appel-automne",
-            intro="",
-            incubator="",
-            opens_on=str(days(1)),
-            deadline=str(days(30)),
-            jury_on="",
-            eligibility=rich_text("<p>Agents publics.</p>"),
-            offer=rich_text(""),
-            how_to_apply=rich_text(""),
-            questions=inline_formset([question]),
-            laureates=inline_formset([]),
-        )
+        return call_form_data()
 
     def check_created(self, page):
         self.assertEqual(page.status, "a-venir")
