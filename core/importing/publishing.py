@@ -12,8 +12,10 @@ meet editors' drafts, workflows or aliases.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connection, models
 from django.db.models import F
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from wagtail.log_actions import get_active_log_context
@@ -42,14 +44,12 @@ def add_page(parent, page, *, publish: bool, children=None, relations=None) -> R
     page.depth = parent.depth + 1
     page._cached_parent_obj = parent
     page._is_site_root = False  # a new leaf is nobody's site root: spares Page.save() its query
-    # Inline rows are written by the page's save (its own save() may read them: StartupPage derives
-    # its current phase from them). The database holds none of them yet: saying so (as a prefetch
-    # would) spares modelcluster one read per relation; an empty in-memory set, not `.none()`,
-    # whose SQL Django would still compile each time. Many-to-many rows are inserted after it.
+    # Inline rows are in memory while the page is saved (its own save() may read them: StartupPage
+    # derives its current phase from them), then inserted in one query per relation right after
+    # its row (`_hold_back_children`). Many-to-many rows are inserted after it too.
     page._prefetched_objects_cache = {}
     for name, rows in children.items():
         setattr(page, name, rows)
-        page._prefetched_objects_cache[name] = FakeQuerySet(page._meta.get_field(name).related_model, [])
     # The tree position, as treebeard's add_child() computes it; the parent row, updated first,
     # stays locked until the transaction ends, so two imports cannot take the same path.
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
@@ -62,7 +62,9 @@ def add_page(parent, page, *, publish: bool, children=None, relations=None) -> R
     )
     page.path = Page(path=last)._inc_path() if last else Page._get_path(parent.path, page.depth, 1)
     _validate(page)
+    page._insert_children_later = tuple(children)  # in one query per relation: _hold_back_children
     page.save(clean=False, log_action=None)  # validated above; history written below
+    _insert_children(page)
     _insert_relations(page, relations)
     # The saved rows in memory (a new page has none but these, not even comments), so serialising
     # the revision does not read every relation back.
@@ -89,6 +91,37 @@ def add_page(parent, page, *, publish: bool, children=None, relations=None) -> R
         page_published.send(sender=page.specific_class, instance=page, revision=revision)
         published.send(sender=type(page), instance=page, revision=revision)
     return revision
+
+
+@receiver(pre_save, dispatch_uid="core.importing.publishing.hold_back_children")
+def _hold_back_children(sender, instance, **kwargs):
+    """Take a new imported page's inline rows out of modelcluster's hands as its row is written.
+
+    The page's own `save()` has read them in memory by then (StartupPage derives its current phase
+    from its phases); modelcluster's commit, which runs after the row is written, would save them
+    one at a time, a query and a `post_save` each: `_insert_children` inserts each relation at once.
+    """
+    names = instance.__dict__.pop("_insert_children_later", ())
+    if names:
+        in_memory = instance.__dict__.get("_cluster_related_objects", {})
+        instance._held_children = {name: in_memory.pop(name) for name in names if name in in_memory}
+
+
+def _insert_children(page) -> None:
+    """The rows `_hold_back_children` took, one INSERT per relation, in their order.
+
+    Each row gets its primary key back (the revision records it), so without RETURNING support
+    (a database that cannot give the keys of a bulk insert) they are saved one by one instead.
+    """
+    for name, rows in page.__dict__.pop("_held_children", {}).items():
+        relation = page._meta.get_field(name)
+        for row in rows:
+            setattr(row, relation.field.name, page)
+        if connection.features.can_return_rows_from_bulk_insert:
+            relation.related_model.objects.bulk_create(rows)
+        else:
+            for row in rows:
+                row.save()
 
 
 def _insert_relations(page, relations: dict) -> None:
