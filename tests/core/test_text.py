@@ -6,9 +6,8 @@ real content would make it unfindable until the next re-index, so they are compa
 """
 
 import snowballstemmer
-from snowballstemmer.french_stemmer import FrenchStemmer
-
 import Stemmer
+from snowballstemmer.french_stemmer import FrenchStemmer
 
 from core.text import stem, stemmed_text, words
 from tests import SHARED_FIXTURES_DIR
