@@ -13,7 +13,7 @@ meet editors' drafts, workflows or aliases.
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
-from django.db.models import F
+from django.db.models import Count, F, Max, Q
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -54,14 +54,13 @@ def add_page(parent, page, *, publish: bool, children=None, relations=None) -> R
     # stays locked until the transaction ends, so two imports cannot take the same path.
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
     parent.numchild += 1
-    last = (
-        Page.objects.filter(path__startswith=parent.path, depth=page.depth)
-        .order_by("-path")
-        .values_list("path", flat=True)
-        .first()
+    # In the same query: whether a sibling has the slug already (what Page.clean() would ask).
+    siblings = Page.objects.filter(path__startswith=parent.path, depth=page.depth).aggregate(
+        last=Max("path"), taken=Count("pk", filter=Q(slug=page.slug))
     )
+    last = siblings["last"]
     page.path = Page(path=last)._inc_path() if last else Page._get_path(parent.path, page.depth, 1)
-    _validate(page)
+    _validate(page, slug_taken=bool(siblings["taken"]))
     page._insert_children_later = tuple(children)  # in one query per relation: _hold_back_children
     page.save(clean=False, log_action=None)  # validated above; history written below
     _insert_children(page)
@@ -140,17 +139,27 @@ def _insert_relations(page, relations: dict) -> None:
         page._prefetched_objects_cache[name] = FakeQuerySet(field.related_model, objs)
 
 
-def _validate(page) -> None:
+def _validate(page, *, slug_taken: bool) -> None:
     """Page.full_clean() without the checks that cost a query and cannot fail here.
 
     Foreign keys point at rows the importer holds (or Wagtail's own content type and locale);
-    the tree path and translation key are fresh. Field values and the slug's uniqueness among
-    its siblings are still checked, so a bad fiche is rejected as before.
+    the tree path and translation key are fresh. Field values are still checked, and the slug's
+    uniqueness among its siblings: answered by `add_page`'s tree query, or, when the slug is
+    taken, by Wagtail's own check, which raises its usual error. So a bad fiche is rejected as before.
     """
     foreign_keys = [
         field.name for field in page._meta.concrete_fields if isinstance(field, models.ForeignKey)
     ]
-    page.full_clean(exclude=foreign_keys, validate_unique=False, validate_constraints=False)
+    if not slug_taken:
+        page._check_slug_is_unique = _slug_checked  # this page only, for this validation
+    try:
+        page.full_clean(exclude=foreign_keys, validate_unique=False, validate_constraints=False)
+    finally:
+        page.__dict__.pop("_check_slug_is_unique", None)
+
+
+def _slug_checked() -> None:
+    """Stands for Page._check_slug_is_unique() once the slug is known to be free."""
 
 
 def _log(page, revision, actions) -> None:
