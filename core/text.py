@@ -25,6 +25,8 @@ _STOPWORDS_TEXT = """
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
+# PyStemmer's C stemmer when installed (a dependency: snowballstemmer picks it up), its own Python
+# code otherwise; the same stems either way (tests/core/test_text.py), the C one ~40× faster.
 _stemmer = snowballstemmer.stemmer("french")
 
 

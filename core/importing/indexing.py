@@ -54,17 +54,23 @@ def deferred_indexing():
 def update_indexes(touched: dict, searchable: list) -> None:
     """Index each saved object once; objects rolled back since (rejected records) no longer exist."""
     for model, pks in touched.items():
+        referenced = ReferenceIndex.model_is_indexable(model)
+        # The reference index reads every inline relation of each object: fetched once for all.
+        inline = [rel.get_accessor_name() for rel in get_all_child_relations(model)] if referenced else []
+        objects = []
         if model in searchable:
-            objects = list(model.get_indexed_objects().filter(pk__in=pks))
+            objects = list(model.get_indexed_objects().filter(pk__in=pks).prefetch_related(*inline))
             read_once(model, objects)
             for backend in get_search_backends(with_auto_update=True):
                 backend.add_bulk(model, objects)
-        if ReferenceIndex.model_is_indexable(model):
-            # The index reads every inline relation of each object: fetched once for all of them.
-            inline = [rel.get_accessor_name() for rel in get_all_child_relations(model)]
-            update_references(
-                model, list(model._default_manager.filter(pk__in=pks).prefetch_related(*inline))
-            )
+        if referenced:
+            # The objects just indexed serve again (one reading of each page, not two), with any
+            # the search index leaves out (Wagtail indexes a page model's own rows only).
+            indexed = {obj.pk for obj in objects}
+            rest = [pk for pk in pks if pk not in indexed]
+            if rest:
+                objects += model._default_manager.filter(pk__in=rest).prefetch_related(*inline)
+            update_references(model, objects)
 
 
 def read_once(model, objects: list) -> None:

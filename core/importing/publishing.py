@@ -12,8 +12,10 @@ meet editors' drafts, workflows or aliases.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
-from django.db.models import F
+from django.db import connection, models
+from django.db.models import Count, F, Max, Q
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from wagtail.log_actions import get_active_log_context
@@ -42,27 +44,26 @@ def add_page(parent, page, *, publish: bool, children=None, relations=None) -> R
     page.depth = parent.depth + 1
     page._cached_parent_obj = parent
     page._is_site_root = False  # a new leaf is nobody's site root: spares Page.save() its query
-    # Inline rows are written by the page's save (its own save() may read them: StartupPage derives
-    # its current phase from them). The database holds none of them yet: saying so (as a prefetch
-    # would) spares modelcluster one read per relation; an empty in-memory set, not `.none()`,
-    # whose SQL Django would still compile each time. Many-to-many rows are inserted after it.
+    # Inline rows are in memory while the page is saved (its own save() may read them: StartupPage
+    # derives its current phase from them), then inserted in one query per relation right after
+    # its row (`_hold_back_children`). Many-to-many rows are inserted after it too.
     page._prefetched_objects_cache = {}
     for name, rows in children.items():
         setattr(page, name, rows)
-        page._prefetched_objects_cache[name] = FakeQuerySet(page._meta.get_field(name).related_model, [])
     # The tree position, as treebeard's add_child() computes it; the parent row, updated first,
     # stays locked until the transaction ends, so two imports cannot take the same path.
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
     parent.numchild += 1
-    last = (
-        Page.objects.filter(path__startswith=parent.path, depth=page.depth)
-        .order_by("-path")
-        .values_list("path", flat=True)
-        .first()
+    # In the same query: whether a sibling has the slug already (what Page.clean() would ask).
+    siblings = Page.objects.filter(path__startswith=parent.path, depth=page.depth).aggregate(
+        last=Max("path"), taken=Count("pk", filter=Q(slug=page.slug))
     )
+    last = siblings["last"]
     page.path = Page(path=last)._inc_path() if last else Page._get_path(parent.path, page.depth, 1)
-    _validate(page)
+    _validate(page, slug_taken=bool(siblings["taken"]))
+    page._insert_children_later = tuple(children)  # in one query per relation: _hold_back_children
     page.save(clean=False, log_action=None)  # validated above; history written below
+    _insert_children(page)
     _insert_relations(page, relations)
     # The saved rows in memory (a new page has none but these, not even comments), so serialising
     # the revision does not read every relation back.
@@ -91,6 +92,37 @@ def add_page(parent, page, *, publish: bool, children=None, relations=None) -> R
     return revision
 
 
+@receiver(pre_save, dispatch_uid="core.importing.publishing.hold_back_children")
+def _hold_back_children(sender, instance, **kwargs):
+    """Take a new imported page's inline rows out of modelcluster's hands as its row is written.
+
+    The page's own `save()` has read them in memory by then (StartupPage derives its current phase
+    from its phases); modelcluster's commit, which runs after the row is written, would save them
+    one at a time, a query and a `post_save` each: `_insert_children` inserts each relation at once.
+    """
+    names = instance.__dict__.pop("_insert_children_later", ())
+    if names:
+        in_memory = instance.__dict__.get("_cluster_related_objects", {})
+        instance._held_children = {name: in_memory.pop(name) for name in names if name in in_memory}
+
+
+def _insert_children(page) -> None:
+    """The rows `_hold_back_children` took, one INSERT per relation, in their order.
+
+    Each row gets its primary key back (the revision records it), so without RETURNING support
+    (a database that cannot give the keys of a bulk insert) they are saved one by one instead.
+    """
+    for name, rows in page.__dict__.pop("_held_children", {}).items():
+        relation = page._meta.get_field(name)
+        for row in rows:
+            setattr(row, relation.field.name, page)
+        if connection.features.can_return_rows_from_bulk_insert:
+            relation.related_model.objects.bulk_create(rows)
+        else:
+            for row in rows:
+                row.save()
+
+
 def _insert_relations(page, relations: dict) -> None:
     """The new page's many-to-many rows, one INSERT per relation.
 
@@ -107,17 +139,27 @@ def _insert_relations(page, relations: dict) -> None:
         page._prefetched_objects_cache[name] = FakeQuerySet(field.related_model, objs)
 
 
-def _validate(page) -> None:
+def _validate(page, *, slug_taken: bool) -> None:
     """Page.full_clean() without the checks that cost a query and cannot fail here.
 
     Foreign keys point at rows the importer holds (or Wagtail's own content type and locale);
-    the tree path and translation key are fresh. Field values and the slug's uniqueness among
-    its siblings are still checked, so a bad fiche is rejected as before.
+    the tree path and translation key are fresh. Field values are still checked, and the slug's
+    uniqueness among its siblings: answered by `add_page`'s tree query, or, when the slug is
+    taken, by Wagtail's own check, which raises its usual error. So a bad fiche is rejected as before.
     """
     foreign_keys = [
         field.name for field in page._meta.concrete_fields if isinstance(field, models.ForeignKey)
     ]
-    page.full_clean(exclude=foreign_keys, validate_unique=False, validate_constraints=False)
+    if not slug_taken:
+        page._check_slug_is_unique = _slug_checked  # this page only, for this validation
+    try:
+        page.full_clean(exclude=foreign_keys, validate_unique=False, validate_constraints=False)
+    finally:
+        page.__dict__.pop("_check_slug_is_unique", None)
+
+
+def _slug_checked() -> None:
+    """Stands for Page._check_slug_is_unique() once the slug is known to be free."""
 
 
 def _log(page, revision, actions) -> None:

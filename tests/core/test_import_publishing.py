@@ -8,7 +8,9 @@ import json
 import shutil
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import transaction
 
 from wagtail.models import Page, PageLogEntry, ReferenceIndex
 from wagtail.search.models import IndexEntry
@@ -16,6 +18,8 @@ from wagtail.search.models import IndexEntry
 import pytest
 
 from community.startups.models import IncubatorPage, StartupIndexPage, StartupPage
+from core.importing.publishing import add_page
+from core.pages import get_or_create_section
 
 pytestmark = pytest.mark.django_db
 
@@ -219,3 +223,17 @@ def test_an_import_makes_cached_pages_stale_once_not_once_per_row(home, sample, 
     assert client.get("/")["X-Page-Cache"] == "miss"
     startup = StartupPage.objects.get(betagouv_id="a-just")
     assert startup.title in client.get(startup.url).content.decode()
+
+
+def test_a_slug_a_sibling_already_has_is_refused_as_wagtail_refuses_it(home):
+    # add_page() learns whether the slug is free from its tree query instead of Page.clean()'s own
+    # query: a sibling added behind the importer's back (an editor, meanwhile) still stops the page.
+    section = get_or_create_section(home, StartupIndexPage, "startups", title="Startups")[0]
+    section.add_child(instance=StartupPage(title="Fiche d'un éditeur", slug="doublon"))
+    with pytest.raises(ValidationError, match="doublon"), transaction.atomic():
+        add_page(section, StartupPage(title="Fiche importée", slug="doublon"), publish=True)
+
+    section.refresh_from_db()
+    add_page(section, StartupPage(title="Fiche importée", slug="libre"), publish=True)
+    assert sorted(section.get_children().values_list("slug", flat=True)) == ["doublon", "libre"]
+    assert Page.find_problems() == ([], [], [], [], [])
