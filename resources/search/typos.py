@@ -9,6 +9,7 @@ bumps it, and a query finding nothing then reads the titles again once.
 from collections import Counter
 
 from django.core.cache import cache
+
 from wagtail.models import Page
 
 from core import caching
