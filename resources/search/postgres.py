@@ -72,7 +72,10 @@ def _sql(queryset, connection):
 def _where_on_page_table(queryset, connection):
     """The WHERE clause of a page queryset, usable on `wagtailcore_page` joined under its own name."""
     query = queryset.query
-    if len(query.alias_map) == 1 and query.base_table == Page._meta.db_table:
+    # Joins the ORM set up then trimmed (`not_type` filters on the content type id) count for nothing:
+    # the page table alone is read, without a second probe of each match's page.
+    used = [alias for alias in query.alias_map if query.alias_refcount.get(alias)]
+    if used == [Page._meta.db_table] and query.base_table == Page._meta.db_table:
         compiler = query.get_compiler(connection=connection)
         sql, params = compiler.compile(query.where) if query.where else ("", [])
         if sql:
@@ -116,14 +119,17 @@ def _flags(facets, selected, connection):
             yield facet.param, f'"{PAGE_TABLE}"."id" IN ({sql})', list(restrict_params)
 
 
-def _candidates_sql(base, flags, text, operator, order, config, connection, *, cap, filtered=False):
+def _candidates_sql(
+    base, flags, text, operator, order, config, connection, *, cap, filtered=False, ranked=True
+):
     """At most `cap` visible pages matching the text, with facet flags and their sort key.
 
     Above `cap` matches, which ones: the pages whose title holds the words first, then the others
     (two index scans read in turn that stop at `cap`: the work no longer grows with the matches).
     Within them the order is exact: by relevance, title matches first, then the formula of
     Wagtail's PostgreSQL backend; by date, the newest first. `filtered` keeps only the pages
-    passing every selected facet (otherwise each facet's flag is a column, for the counts).
+    passing every selected facet (otherwise each facet's flag is a column, for the counts);
+    `ranked` False leaves the sort key out (NULL).
     """
     query, tsquery_params = tsquery_sql(text, operator, config, connection)
     visible, visible_params = _where_on_page_table(base, connection)
@@ -140,7 +146,9 @@ def _candidates_sql(base, flags, text, operator, order, config, connection, *, c
     stems = stemmed_text(text).split()  # \w+ words: nothing to escape in a tsquery
     joiner = " & " if operator == "and" else " | "
     prefixes = [joiner.join(f"{word}:*" for word in stems)]
-    if order == "pertinence":  # then the formula of Wagtail's PostgreSQL backend
+    if not ranked:  # read for the facet counts only
+        sort_key, sort_params = "NULL", []
+    elif order == "pertinence":  # then the formula of Wagtail's PostgreSQL backend
         rank = f'ts_rank(e."title", {query}) * e."title_norm" + ts_rank(e."body", {query})'
         sort_key, sort_params = rank, tsquery_params * 2
     else:
@@ -160,7 +168,7 @@ def _candidates_sql(base, flags, text, operator, order, config, connection, *, c
             f'SELECT {columns}, {in_title} AS "in_title", {sort_key} AS "sort_key" '  # noqa: S608  # nosec B608
             f'FROM "{INDEX_TABLE}" e '
             f'JOIN "{PAGE_TABLE}" ON "{PAGE_TABLE}"."id" = e."object_id"::bigint '
-            f'LEFT JOIN "{FACETS_TABLE}" f ON f."page_id" = "{PAGE_TABLE}"."id" '
+            f'LEFT JOIN "{FACETS_TABLE}" f ON f."page_id" = e."object_id"::bigint '
             f'WHERE e."content_type_id" = ANY(%s) AND (e."body" @@ {query} OR e."title" @@ {query}) '
             f"AND {title_condition} AND {where}"
         )
@@ -190,7 +198,7 @@ def summarise(
     common = (base, flags, text, operator, order, config, connection)
     # m: the candidates with a flag per selected facet, for the counts; r: those passing every
     # selected facet, for the total and the page (read apart, so that the cap applies after them).
-    matched, params = _candidates_sql(*common, cap=cap + 1)
+    matched, params = _candidates_sql(*common, cap=cap + 1, ranked=not flags)
     ctes = [f"m AS MATERIALIZED ({matched})"]
     if flags:
         kept, kept_params = _candidates_sql(*common, cap=cap + 1, filtered=True)
