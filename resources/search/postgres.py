@@ -119,45 +119,47 @@ def _flags(facets, selected, connection):
             yield facet.param, f'"{PAGE_TABLE}"."id" IN ({sql})', list(restrict_params)
 
 
-def _candidates_sql(
-    base, flags, text, operator, order, config, connection, *, cap, filtered=False, ranked=True
-):
-    """At most `cap` visible pages matching the text, with facet flags and their sort key.
+def _rank_sql(text, operator, config, connection):
+    """The formula of Wagtail's PostgreSQL backend, on the index entry `e`, with its parameters."""
+    query, tsquery_params = tsquery_sql(text, operator, config, connection)
+    return f'ts_rank(e."title", {query}) * e."title_norm" + ts_rank(e."body", {query})', tsquery_params * 2
 
-    Above `cap` matches, which ones: the pages whose title holds the words first, then the others
-    (two index scans read in turn that stop at `cap`: the work no longer grows with the matches).
-    Within them the order is exact: by relevance, title matches first, then the formula of
-    Wagtail's PostgreSQL backend; by date, the newest first. `filtered` keeps only the pages
-    passing every selected facet (otherwise each facet's flag is a column, for the counts);
-    `ranked` False leaves the sort key out (NULL).
+
+def _candidates_sql(base, flags, text, operator, order, config, connection, *, ranked):
+    """The visible pages matching the text, title matches first, with facet flags and sort key.
+
+    Two index scans read in turn: the pages whose title holds the words, then the others. Read
+    through a CTE, they stop when the statement has what it needs (at most `cap` + 1 rows each
+    for the counts and the page, summarise()): above the cap the work no longer grows with the
+    matches, and within what was read the order is exact (title matches first, then the formula of
+    Wagtail's PostgreSQL backend; or the newest first). `ranked` False leaves the relevance out.
     """
     query, tsquery_params = tsquery_sql(text, operator, config, connection)
     visible, visible_params = _where_on_page_table(base, connection)
-    flag_columns, flag_params, filters, filter_params = [], [], [], []
+    flag_columns, flag_params = [], []
     for name, (_, expression, params) in flags.items():
         flag_columns.append(f'{expression} AS "{name}"')
         flag_params += params
-        filters.append(expression)
-        filter_params += params
-    if filtered:
-        flag_columns, flag_params = [], []
     # Title matches first: the query's stems begin words of the folded title, which the
     # autocomplete column holds (and its GIN index finds).
     stems = stemmed_text(text).split()  # \w+ words: nothing to escape in a tsquery
     joiner = " & " if operator == "and" else " | "
     prefixes = [joiner.join(f"{word}:*" for word in stems)]
-    if not ranked:  # read for the facet counts only
-        sort_key, sort_params = "NULL", []
-    elif order == "pertinence":  # then the formula of Wagtail's PostgreSQL backend
-        rank = f'ts_rank(e."title", {query}) * e."title_norm" + ts_rank(e."body", {query})'
-        sort_key, sort_params = rank, tsquery_params * 2
-    else:
+    if order != "pertinence":
         sort_key, sort_params = f'"{PAGE_TABLE}"."last_published_at"', []
+    elif ranked:
+        sort_key, sort_params = _rank_sql(text, operator, config, connection)
+    else:  # ranked later, on the rows kept only (summarise())
+        sort_key, sort_params = "NULL::real", []
     columns = ", ".join(
-        [f'"{PAGE_TABLE}"."id"', f'"{PAGE_TABLE}"."content_type_id"', 'f."tags"', *flag_columns]
+        [
+            f'"{PAGE_TABLE}"."id"',
+            f'"{PAGE_TABLE}"."content_type_id"',
+            'f."tags"',
+            'e."id" AS "entry_id"',
+            *flag_columns,
+        ]
     )
-    where = " AND ".join([visible, *(filters if filtered else [])])
-    where_params = [*visible_params, *(filter_params if filtered else [])]
     content_types = list(get_descendants_content_types_pks(Page))
 
     def scan(in_title, title_condition):
@@ -170,16 +172,15 @@ def _candidates_sql(
             f'JOIN "{PAGE_TABLE}" ON "{PAGE_TABLE}"."id" = e."object_id"::bigint '
             f'LEFT JOIN "{FACETS_TABLE}" f ON f."page_id" = e."object_id"::bigint '
             f'WHERE e."content_type_id" = ANY(%s) AND (e."body" @@ {query} OR e."title" @@ {query}) '
-            f"AND {title_condition} AND {where}"
+            f"AND {title_condition} AND {visible}"
         )
-        params = [*flag_params, *sort_params, content_types, *tsquery_params * 2, *prefixes, *where_params]
+        params = [*flag_params, *sort_params, content_types, *tsquery_params * 2, *prefixes, *visible_params]
         return sql, params
 
-    # Read in that order, the scans stop at `cap` rows: the title matches, then the others.
     in_title = "(e.\"autocomplete\" @@ to_tsquery('simple', %s))"
     titles, titles_params = scan("TRUE" if order == "pertinence" else "FALSE", in_title)
     others, others_params = scan("FALSE", f"{in_title} IS NOT TRUE")
-    return f"({titles}) UNION ALL ({others}) LIMIT %s", [*titles_params, *others_params, cap]
+    return f"({titles}) UNION ALL ({others})", [*titles_params, *others_params]
 
 
 def summarise(
@@ -190,20 +191,30 @@ def summarise(
     `base` is the queryset of visible pages, `selected` the values chosen per facet parameter,
     `order` "pertinence" (Wagtail's ts_rank formula) or "date" (last published first), `config`
     the backend's text search configuration, `connection` the database connection to read.
-    At most `cap` matches are read (_candidates_sql): beyond, the total is « more than `cap` »
-    (`Summary.more`) and the facet counts are those of the `cap` pages read.
+    At most `cap` + 1 matches are used (_candidates_sql): beyond `cap`, the total is « more than
+    `cap` » (`Summary.more`) and the facet counts are those of the first `cap` + 1 read.
     """
     flags = {f"ok_{number}": flag for number, flag in enumerate(_flags(facets, selected, connection))}
     flag_names = {param: name for name, (param, _, _) in flags.items()}
-    common = (base, flags, text, operator, order, config, connection)
-    # m: the candidates with a flag per selected facet, for the counts; r: those passing every
-    # selected facet, for the total and the page (read apart, so that the cap applies after them).
-    matched, params = _candidates_sql(*common, cap=cap + 1, ranked=not flags)
-    ctes = [f"m AS MATERIALIZED ({matched})"]
+    # c: the matches, read lazily (each index scan once, however many CTEs read c); m: its first
+    # rows, with a flag per selected facet, for the counts; r: the first rows passing every
+    # selected facet, for the total and the page (the cap applies after the filters), ranked
+    # through their index entry (the rows read for the counts only are never ranked).
+    stream, params = _candidates_sql(base, flags, text, operator, order, config, connection, ranked=not flags)
+    ctes = [f"c AS MATERIALIZED ({stream})", "m AS MATERIALIZED (SELECT * FROM c LIMIT %s)"]
+    params.append(cap + 1)
     if flags:
-        kept, kept_params = _candidates_sql(*common, cap=cap + 1, filtered=True)
-        ctes.append(f"r AS MATERIALIZED ({kept})")
-        params += kept_params
+        if order == "pertinence":
+            sort_key, sort_params = _rank_sql(text, operator, config, connection)
+        else:
+            sort_key, sort_params = "c.sort_key", []
+        every = " AND ".join(f'c."{name}"' for name in flags)
+        ctes.append(
+            # Safe: our own names; every value is a parameter.
+            f"r AS MATERIALIZED (SELECT c.id, c.in_title, {sort_key} AS sort_key FROM c "  # noqa: S608  # nosec B608
+            f'JOIN "{INDEX_TABLE}" e ON e."id" = c.entry_id WHERE {every} LIMIT %s)'
+        )
+        params += [*sort_params, cap + 1]
     results = "r" if flags else "m"
 
     def passing(skip=None):
