@@ -11,6 +11,11 @@ and picks the one displayed page of results: title matches first, then the formu
 backend. The statement's SQL comes
 from the ORM querysets the rest of the search uses (who may see what, each facet's filter), so
 both paths select the same pages.
+
+It reads at most the backend's COUNTED_MATCHES (1,000) matches plus one, title matches first: up
+to there everything is exact; beyond, the total is « plus de 1 000 » and the facet counts are
+those of the pages read (the work of a broad query no longer grows with its matches, except for
+the GIN indexes' bitmaps).
 """
 
 from collections import Counter
