@@ -183,7 +183,8 @@ def generate(count: int, seed: int = 6) -> dict:
                 cursor.executemany(
                     # The table named by the model: the app label (hence the name) moved once already.
                     f'INSERT INTO "{ResourcePage._meta.db_table}" (page_ptr_id, intro, body, kind_id, '
-                    "external_url, licence, updated_on) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                    "external_url, licence, updated_on, proposed_in_group) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s, '')",
                     [
                         (
                             page.pk,

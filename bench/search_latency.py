@@ -63,7 +63,8 @@ PAGED = [("recruter", {"page": "3"}), ("atelier", {"tri": "date"}), ("atelier", 
 AUTOCOMPLETE = ["r", "re", "rec", "c", "co", "col", "é", "mo", "for", "xylo"]
 
 
-RESULTS_RE = re.compile(r'id="resultats"[^>]*>(\d+) résultat')
+# « 12 résultats », « 1\xa0234 résultats » or, above the backend's cap, « Plus de 1\xa0000 résultats ».
+RESULTS_RE = re.compile(r'id="resultats"[^>]*>((?:Plus de )?[\d\xa0\u202f ]+) résultat')
 
 
 def percentile(values, share):
@@ -114,7 +115,7 @@ def main():
         found = RESULTS_RE.search(response.content.decode())
         key = json.dumps(params, ensure_ascii=False)
         query_counts[key] = len(queries)
-        result_counts[key] = int(found.group(1)) if found else 0
+        result_counts[key] = found.group(1) if found else "0"
 
     suggest_times, suggest_cpu = [], []
     for typed in AUTOCOMPLETE:

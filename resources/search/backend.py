@@ -33,6 +33,15 @@ class FabriqueSearchBackend(PostgresSearchBackend):
     # matches of a rare prefix are read from the GIN index (suggested()).
     RECENT_PAGES = 2000
     RARE_MATCHES = 5000
+    # A results page reads at most this many matches (postgres.py): its cost then stops growing
+    # with the site. Beyond, the page says « plus de 1 000 résultats » and counts the facets on
+    # the 1,000 read (the pages whose title holds the words first; exact order within them).
+    # The backend's COUNTED_MATCHES option (WAGTAILSEARCH_BACKENDS) changes it.
+    COUNTED_MATCHES = 1000
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.counted_matches = int(params.get("COUNTED_MATCHES", self.COUNTED_MATCHES))
 
     def read_connection(self):
         return connections[router.db_for_read(IndexEntry)]
@@ -66,6 +75,7 @@ class FabriqueSearchBackend(PostgresSearchBackend):
             limit=limit,
             config=self.config,
             connection=self.read_connection(),
+            cap=self.counted_matches,
         )
 
     def suggested(self, pages, prefixes: str, limit: int = 8):

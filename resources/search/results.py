@@ -132,6 +132,11 @@ class SiteSearch(FacetedListing):
         return self._faceted(skip).filter(pk__in=self._ids(self.search_text, self.operator)).order_by()
 
     @property
+    def more_results(self) -> bool:
+        """More matches than the total says: our backend stopped reading at its cap (postgres.py)."""
+        return self.is_searchable and self._summary(self.search_text, self.operator).more
+
+    @property
     def query_stems(self) -> set[str]:
         return {stem(word) for word in words(self.search_text)}
 

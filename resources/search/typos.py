@@ -1,17 +1,18 @@
 """One-letter typo correction for a query that finds nothing ("convnetion" → "convention").
 
 Candidates are the words one edit away (deletion, transposition, replacement, insertion) that the
-site's visible titles and descriptions use; the most frequent wins. The vocabulary is cached until
-a page is published or unpublished.
+site's visible titles and descriptions use; the most frequent wins. The vocabulary is cached under
+the content generation (core/caching/): a publication, an unpublication or any content change
+bumps it, and a query finding nothing then reads the titles again once.
 """
 
 from collections import Counter
 
 from django.core.cache import cache
-from django.db.models import Count, Max
 
 from wagtail.models import Page
 
+from core import caching
 from core.text import words
 
 VOCABULARY_CACHE_SECONDS = 3600
@@ -28,10 +29,10 @@ def _edits1(word: str) -> set[str]:
 
 
 def vocabulary() -> Counter:
-    """Folded words of the visible pages' titles and descriptions, cached until a page changes."""
-    state = Page.objects.live().aggregate(n=Count("pk"), last=Max("last_published_at"))
-    last = state["last"].timestamp() if state["last"] else 0
-    key = f"search-vocabulary-{state['n']}-{last:.0f}"
+    """Folded words of the visible pages' titles and descriptions, cached until the content changes."""
+    # Keyed by the generation rather than by the pages' count and latest date: that aggregate read
+    # every page on each query finding nothing (30 ms at 100,000 resources).
+    key = f"search-vocabulary-{caching.generation()}"
     counts = cache.get(key)
     if counts is None:
         counts = Counter()

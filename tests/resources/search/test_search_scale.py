@@ -7,6 +7,8 @@ test), with facets selected and not, across two page types sharing the phases an
 from collections import Counter
 from itertools import cycle
 
+from django.db import connection
+
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -132,3 +134,26 @@ def test_a_page_number_past_the_end_shows_the_last_page(client, corpus):
         entry["page"].pk for entry in last.context["entries"]
     ]
     assert len(last.context["entries"]) == (RESOURCES + GUIDES) - 50
+
+
+def test_past_its_cap_the_postgresql_backend_says_more_than(client, corpus, settings):
+    """Our backend reads at most COUNTED_MATCHES matches: the total becomes « plus de N », a selected
+    facet still narrows every match (before the cap), and drafts and private pages stay out."""
+    if connection.vendor != "postgresql":
+        pytest.skip("le plafond est celui du backend PostgreSQL : cette base de test est SQLite")
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "resources.search.backend", "SEARCH_CONFIG": "french", "COUNTED_MATCHES": 20}
+    }
+    response, titles = all_result_titles(client, {"q": "atelier"})
+    assert "Plus de 20 résultats pour « atelier »" in response.content.decode()
+    assert "Nombres comptés sur les 20 premiers résultats" in response.content.decode()
+    assert len(titles) == len(set(titles)) == 20
+    assert "Atelier brouillon" not in titles and "Atelier réservé" not in titles
+    # 15 « modèle » resources among the 51 matches: fewer than the cap once filtered, hence exact.
+    modeles = client.get("/recherche/", {"q": "atelier", "type": "modele"})
+    assert "15 résultats pour « atelier »" in modeles.content.decode()
+    assert modeles.context["page_obj"].paginator.count == 15
+    # Facet counts are those of the pages read: never more than the exact ones.
+    exact = expected_counts(corpus)
+    for param, counts in facet_counts(response).items():
+        assert all(count <= exact[param][value] for value, count in counts.items())
