@@ -6,10 +6,14 @@ could run it when the file is opened (CSV injection): such text gets a leading a
 mark spreadsheets read as « this is text ». Wagtail already keeps XLSX text cells as text.
 
 `report_urls` wires such a report into the admin: Wagtail's listings fetch their filtered results
-from a second URL (`index_results_url_name`), the same view with `results_only=True`.
+from a second URL (`index_results_url_name`), the same view with `results_only=True`. A report's
+reading rule (`ReportAccessMixin.can_view`) serves both its view and its `ReportMenuItem`.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path
+
+from wagtail.admin.menu import MenuItem
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -38,3 +42,30 @@ def report_urls(view_class, prefix, name):
         path(prefix, view_class.as_view(), name=name),
         path(f"{prefix}resultats/", view_class.as_view(results_only=True), name=f"{name}_results"),
     ]
+
+
+class ReportAccessMixin:
+    """A report's one reading rule: its view refuses, and its menu item hides, for whom `can_view` says no.
+
+    Set `can_view = staticmethod(rule)` with `rule(user) -> bool`.
+    """
+
+    @staticmethod
+    def can_view(user) -> bool:
+        raise NotImplementedError
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (request.user.is_authenticated and self.can_view(request.user)):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ReportMenuItem(MenuItem):
+    """The Reports menu entry of a report view, shown to the people the view lets in."""
+
+    def __init__(self, view_class, label, url, **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.view_class = view_class
+
+    def is_shown(self, request):
+        return request.user.is_authenticated and self.view_class.can_view(request.user)

@@ -4,14 +4,13 @@ Both are Wagtail `ReportView`s, so editors download what they see as CSV or XLSX
 The author of an answer is never shown nor exported: the rate and the comment are what editors need.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
-from core.exports import SafeExportMixin
+from core.exports import ReportAccessMixin, SafeExportMixin
 
 from .models import PageFeedback
 from .satisfaction import overall_satisfaction, pages_report, rate
@@ -28,11 +27,10 @@ def yes_no(value) -> str:
     return "oui" if value else "non"
 
 
-class FeedbackReadersOnly:
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_feedback(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class FeedbackReadersOnly(ReportAccessMixin):
+    """The feedback reports' reading rule (`can_view_feedback`), for their views and menu item."""
+
+    can_view = staticmethod(can_view_feedback)
 
 
 class FeedbackReportView(FeedbackReadersOnly, SafeExportMixin, ReportView):

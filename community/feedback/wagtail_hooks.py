@@ -3,16 +3,10 @@
 from django.urls import reverse
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from core.exports import report_urls
+from core.exports import ReportMenuItem, report_urls
 
 from . import reports
-
-
-class FeedbackMenuItem(MenuItem):
-    def is_shown(self, request):
-        return reports.can_view_feedback(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -25,6 +19,10 @@ def register_feedback_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_feedback_menu_item():
-    return FeedbackMenuItem(
-        "Avis des lecteurs", reverse("community_feedback_report"), icon_name="help", order=700
+    return ReportMenuItem(
+        reports.FeedbackReportView,
+        "Avis des lecteurs",
+        reverse("community_feedback_report"),
+        icon_name="help",
+        order=700,
     )

@@ -1,7 +1,6 @@
 """The NPS answer (/recommandation/) and the community lead's dashboard in the admin."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -9,7 +8,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.views.reports import ReportView
 
 from community.members.coaching import is_community_lead
-from core.exports import SafeExportMixin
+from core.exports import ReportAccessMixin, SafeExportMixin
 from core.security.login import login_required
 
 from . import nps
@@ -48,7 +47,7 @@ def answer(request):
     return _back(request, form.cleaned_data["next"])
 
 
-class HealthDashboardView(SafeExportMixin, ReportView):
+class HealthDashboardView(ReportAccessMixin, SafeExportMixin, ReportView):
     """Every health figure on one admin page, and in one spreadsheet (one row per figure)."""
 
     template_name = "health/admin/dashboard.html"
@@ -67,10 +66,7 @@ class HealthDashboardView(SafeExportMixin, ReportView):
     }
     export_filename = "sante-communaute"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not is_community_lead(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    can_view = staticmethod(is_community_lead)
 
     def get_queryset(self):
         self.figures = health_figures()

@@ -1,13 +1,12 @@
 """Admin report for the community lead: how many mentoring matches were made and accepted, by month."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
 from wagtail.admin.views.reports import ReportView
 
 from community.members.coaching import is_community_lead
-from core.exports import SafeExportMixin
+from core.exports import ReportAccessMixin, SafeExportMixin
 
 from .contact_requests import match_statistics
 from .models import MentoringRequest, MissionOffer
@@ -28,7 +27,7 @@ def matches_by_month():
     return [{**row, "label": row["month"].strftime("%m/%Y")} for row in rows]
 
 
-class MentoringReportView(SafeExportMixin, ReportView):
+class MentoringReportView(ReportAccessMixin, SafeExportMixin, ReportView):
     """Per month: requests sent, accepted, declined, waiting; the totals above."""
 
     template_name = "mentoring/admin/report.html"
@@ -48,10 +47,7 @@ class MentoringReportView(SafeExportMixin, ReportView):
     }
     export_filename = "mentorat-mises-en-relation"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not is_community_lead(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    can_view = staticmethod(is_community_lead)
 
     def get_queryset(self):
         return matches_by_month()

@@ -3,17 +3,10 @@
 from django.urls import reverse
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from community.members.coaching import is_community_lead
-from core.exports import report_urls
+from core.exports import ReportMenuItem, report_urls
 
 from .reports import MentoringReportView
-
-
-class MentoringMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_community_lead(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -23,4 +16,6 @@ def register_mentoring_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_mentoring_menu_item():
-    return MentoringMenuItem("Mentorat", reverse("mentoring_report"), icon_name="group", order=960)
+    return ReportMenuItem(
+        MentoringReportView, "Mentorat", reverse("mentoring_report"), icon_name="group", order=960
+    )

@@ -4,7 +4,6 @@ exit questionnaire.
 (The routes of the role and path pages are in arrival.py and checklist.py, called by the pages.)
 """
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,7 +12,7 @@ from django.utils.cache import patch_cache_control
 from wagtail.admin.views.reports import ReportView
 
 from community.startups.models import StartupIndexPage
-from core.exports import SafeExportMixin
+from core.exports import ReportAccessMixin, SafeExportMixin
 from core.taxonomy.models import Phase, Role
 from resources.guides.models import GuideIndexPage
 from resources.library.models import ResourceIndexPage
@@ -29,6 +28,11 @@ from .suggestions import next_onboarding_step, suggestions_for
 STATISTICS_PERMISSION = "onboarding.view_onboardingprogress"
 
 
+def can_view_statistics(user) -> bool:
+    """The arrival and departure reports' readers: those holding the statistics permission."""
+    return user.has_perm(STATISTICS_PERMISSION)
+
+
 def stops_text(statistics) -> str:
     """Where members stop, as one spreadsheet cell: « Compte (premier jour) : 2 ; … »."""
     return " ; ".join(
@@ -36,7 +40,7 @@ def stops_text(statistics) -> str:
     )
 
 
-class OnboardingStatisticsView(SafeExportMixin, ReportView):
+class OnboardingStatisticsView(ReportAccessMixin, SafeExportMixin, ReportView):
     """Admin report: per path (arrival and departure), who started, finished, where the others stop;
     beside it, for a coach, the departures under way in their incubators."""
 
@@ -60,10 +64,7 @@ class OnboardingStatisticsView(SafeExportMixin, ReportView):
     }
     export_filename = "suivi-parcours-arrivee"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(STATISTICS_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    can_view = staticmethod(can_view_statistics)
 
     def get_queryset(self):
         return path_statistics()
@@ -80,7 +81,7 @@ class OnboardingStatisticsView(SafeExportMixin, ReportView):
         return row
 
 
-class ExitQuestionnaireView(SafeExportMixin, ReportView):
+class ExitQuestionnaireView(ReportAccessMixin, SafeExportMixin, ReportView):
     """Admin report: the exit questionnaire's answers, by group, hidden under the minimum group size."""
 
     template_name = "onboarding/exit_questionnaire.html"
@@ -99,10 +100,7 @@ class ExitQuestionnaireView(SafeExportMixin, ReportView):
     }
     export_filename = "questionnaire-depart"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(STATISTICS_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    can_view = staticmethod(can_view_statistics)
 
     def get_queryset(self):
         return aggregate()

@@ -3,18 +3,12 @@
 from django.urls import reverse
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from core.exports import report_urls
+from core.exports import ReportMenuItem, report_urls
 from resources.guides.models import GuidePage
 
 from .history import record_guide_opening
-from .views import STATISTICS_PERMISSION, ExitQuestionnaireView, OnboardingStatisticsView
-
-
-class OnboardingStatisticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(STATISTICS_PERMISSION)
+from .views import ExitQuestionnaireView, OnboardingStatisticsView
 
 
 @hooks.register("register_admin_urls")
@@ -29,7 +23,8 @@ def register_onboarding_statistics_url():
 
 @hooks.register("register_reports_menu_item")
 def register_onboarding_statistics_menu_item():
-    return OnboardingStatisticsMenuItem(
+    return ReportMenuItem(
+        OnboardingStatisticsView,
         "Parcours d'arrivée et de départ",
         reverse("community_onboarding_statistics"),
         name="onboarding-statistics",
@@ -40,7 +35,8 @@ def register_onboarding_statistics_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def register_exit_questionnaire_menu_item():
-    return OnboardingStatisticsMenuItem(
+    return ReportMenuItem(
+        ExitQuestionnaireView,
         "Questionnaire de départ",
         reverse("community_onboarding_exit_questionnaire"),
         name="exit-questionnaire",

@@ -5,12 +5,11 @@ beta.gouv.fr import."""
 from django.urls import reverse
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.exports import report_urls
+from core.exports import ReportMenuItem, report_urls
 from core.importing.quality import ImportIssuesReportView
 
 from .models import (
@@ -86,13 +85,7 @@ class ImportIssuesView(ImportIssuesReportView):
     index_url_name = "startups_import_issues"
     index_results_url_name = "startups_import_issues_results"
 
-    def can_view(self, user):
-        return can_review_import_issues(user)
-
-
-class ImportIssuesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_review_import_issues(request.user)
+    can_view = staticmethod(can_review_import_issues)
 
 
 @hooks.register("register_admin_urls")
@@ -102,7 +95,8 @@ def register_import_issues_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_import_issues_menu_item():
-    return ImportIssuesMenuItem(
+    return ReportMenuItem(
+        ImportIssuesView,
         "Qualité des fiches beta.gouv.fr importées",
         reverse("startups_import_issues"),
         name="qualite-donnees-importees",

@@ -9,7 +9,6 @@ model of the app that owns the import (fields `source`, `kind`, `message`, `page
 scope, so the list always tells the last run and a run that changes nothing leaves the same list.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -18,6 +17,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 
 import django_filters
+
+from core.exports import ReportAccessMixin
 
 from .records import ImportReport, notice_kind, notice_level
 
@@ -70,10 +71,10 @@ class ImportIssueFilterSet(WagtailFilterSet):
         ]
 
 
-class ImportIssuesReportView(ReportView):
+class ImportIssuesReportView(ReportAccessMixin, ReportView):
     """The issues of the last run, per record, with links to the page and to the source file.
 
-    Subclasses set `model`, the URL names, and `can_view(user)`: who may fix the pages concerned.
+    Subclasses set `model`, the URL names, and `can_view`: who may fix the pages concerned.
     """
 
     header_icon = "warning"
@@ -91,15 +92,6 @@ class ImportIssuesReportView(ReportView):
         "page_live_url": "Adresse publique",
         "found_at": "Import du",
     }
-
-    def can_view(self, user) -> bool:
-        """Who may see the report: those who may fix the pages concerned (each importer's app says)."""
-        raise NotImplementedError
-
-    def dispatch(self, request, *args, **kwargs):
-        if not (request.user.is_authenticated and self.can_view(request.user)):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "queryset": self.model.objects.all()}

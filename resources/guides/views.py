@@ -2,7 +2,6 @@
 admin, and a coach confirms « Relu, rien à changer » from the weekly digest."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.views.reports import ReportView
 
 from community.members.models import CONTRIBUTE_PERMISSION
-from core.exports import SafeExportMixin
+from core.exports import ReportAccessMixin, SafeExportMixin
 from core.security.login import login_redirect
 
 from .forms import ImprovementForm
@@ -51,7 +50,7 @@ def author_label(proposal) -> str:
     return f"{author.get_full_name() or author.username} ({author.email})"
 
 
-class ProposalsReportView(SafeExportMixin, ReportView):
+class ProposalsReportView(ReportAccessMixin, SafeExportMixin, ReportView):
     """Admin: coaches see the proposals on their guides; a POST marks one as dealt with (or not)."""
 
     template_name = "guides/admin/proposals.html"
@@ -71,10 +70,7 @@ class ProposalsReportView(SafeExportMixin, ReportView):
     }
     export_filename = "propositions-amelioration"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_review_proposals(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    can_view = staticmethod(can_review_proposals)
 
     def get_queryset(self):
         return proposals_for(self.request.user)

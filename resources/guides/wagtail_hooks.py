@@ -8,10 +8,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import PageReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from core.exports import report_urls
+from core.exports import ReportMenuItem, report_urls
 from core.importing.quality import ImportIssuesReportView
 
-from .improvements import can_review_proposals
 from .models import GuideImportIssue, GuideIndexPage, GuidePage, GuideVariantPage
 from .reviews import REVIEW_ACTION
 from .views import ProposalsReportView
@@ -77,13 +76,7 @@ class GuideImportIssuesView(ImportIssuesReportView):
     index_url_name = "guides_import_issues"
     index_results_url_name = "guides_import_issues_results"
 
-    def can_view(self, user):
-        return can_review_guide_issues(user)
-
-
-class GuideImportIssuesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_review_guide_issues(request.user)
+    can_view = staticmethod(can_review_guide_issues)
 
 
 @hooks.register("register_admin_urls")
@@ -93,7 +86,8 @@ def register_guide_import_issues_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_guide_import_issues_menu_item():
-    return GuideImportIssuesMenuItem(
+    return ReportMenuItem(
+        GuideImportIssuesView,
         "Qualité des guides importés",
         reverse("guides_import_issues"),
         name="qualite-guides-importes",
@@ -105,11 +99,6 @@ def register_guide_import_issues_menu_item():
 # --- Members' improvement proposals on guides ---------------------------------------------------
 
 
-class CorrectionProposalsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_review_proposals(request.user)
-
-
 @hooks.register("register_admin_urls")
 def register_correction_proposal_urls():
     return report_urls(ProposalsReportView, "propositions/", "correction_proposals_admin")
@@ -117,8 +106,12 @@ def register_correction_proposal_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_correction_proposals_menu_item():
-    return CorrectionProposalsMenuItem(
-        "Propositions d'amélioration", reverse("correction_proposals_admin"), icon_name="edit", order=710
+    return ReportMenuItem(
+        ProposalsReportView,
+        "Propositions d'amélioration",
+        reverse("correction_proposals_admin"),
+        icon_name="edit",
+        order=710,
     )
 
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.admin.views.reports import ReportView
 
-from core.exports import SafeExportMixin
+from core.exports import ReportAccessMixin, SafeExportMixin
 
 from .demands import DEFAULT_PERIOD, PERIODS, answer_with_draft, guide_section_for, zero_result_queries
 from .models import normalise
@@ -35,7 +35,7 @@ def requested_period(request) -> int:
     return int(raw) if raw.isascii() and raw.isdigit() and int(raw) in PERIODS else DEFAULT_PERIOD
 
 
-class ZeroResultReportView(SafeExportMixin, ReportView):
+class ZeroResultReportView(ReportAccessMixin, SafeExportMixin, ReportView):
     """Queries without result over 7, 30 or 90 days, most searched first, waiting ones before handled."""
 
     template_name = "search/admin/zero_results.html"
@@ -54,10 +54,7 @@ class ZeroResultReportView(SafeExportMixin, ReportView):
     custom_field_preprocess = {"handled": {"csv": yes_no, "xlsx": yes_no}}
     export_filename = "recherches-sans-resultat"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_searches(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    can_view = staticmethod(can_view_searches)
 
     def get_queryset(self):
         self.period = requested_period(self.request)

@@ -3,19 +3,13 @@
 from django.urls import path, reverse
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.exports import report_urls
+from core.exports import ReportMenuItem, report_urls
 
 from . import reports
 from .models import PinnedResult, SearchSynonym
-
-
-class ZeroResultMenuItem(MenuItem):
-    def is_shown(self, request):
-        return reports.can_view_searches(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -28,8 +22,12 @@ def register_search_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
-    return ZeroResultMenuItem(
-        "Recherches sans résultat", reverse("search_zero_results"), icon_name="search", order=710
+    return ReportMenuItem(
+        reports.ZeroResultReportView,
+        "Recherches sans résultat",
+        reverse("search_zero_results"),
+        icon_name="search",
+        order=710,
     )
 
 
