@@ -18,7 +18,7 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
-from core.exports import ReportAccessMixin
+from core.exports import ReportAccessMixin, SafeExportMixin
 
 from .records import ImportReport, notice_kind, notice_level
 
@@ -71,7 +71,7 @@ class ImportIssueFilterSet(WagtailFilterSet):
         ]
 
 
-class ImportIssuesReportView(ReportAccessMixin, ReportView):
+class ImportIssuesReportView(ReportAccessMixin, SafeExportMixin, ReportView):
     """The issues of the last run, per record, with links to the page and to the source file.
 
     Subclasses set `model`, the URL names, and `can_view`: who may fix the pages concerned.

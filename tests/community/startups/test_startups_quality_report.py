@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from community.startups.models import ImportIssue, StartupPage
 from tests.community.members.factories import make_user
 from tests.community.startups.factories import startup_index
+from tests.exports import download
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +142,22 @@ def test_report_is_closed_to_visitors_members_and_editors_without_rights_on_star
     client.force_login(people["admin"])
     assert client.get(url).status_code == 200
     assert "qualite-donnees-importees" in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_csv_export_turns_a_fiche_s_formula_into_text(client, home, settings, tmp_path):
+    # Fiches are written by anyone with a pull request on beta.gouv.fr: their titles reach the export.
+    startups = tmp_path / "content" / "startups"
+    startups.mkdir(parents=True)
+    (startups / "formule.md").write_text(
+        "---\ntitle: '=HYPERLINK(\"http://pirate.example\")'\nmission: Tester\nincubator: nulle-part\n"
+        "phases:\n  - name: investigation\n    start: 2024-01-01\n---\nTexte.\n",
+        encoding="utf-8",
+    )
+    phases = tmp_path / "content" / "phases"
+    phases.mkdir()
+    (phases / "investigation.md").write_text("---\nlabel: Investigation\norder: 1\n---\n", encoding="utf-8")
+    run_import(tmp_path / "content", tmp_path)
+    client.force_login(make_user("admin", ["Administrateurs"]))
+    rows = download(client, reverse(REPORT), "csv")
+    titles = [row[rows[0].index("Page")] for row in rows[1:]]
+    assert titles and set(titles) == {'\'=HYPERLINK("http://pirate.example")'}  # one row per issue
