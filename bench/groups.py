@@ -93,7 +93,7 @@ def measure(size, repeat):
     """Runs in the child process: fill the database with `size` groups, then time the list."""
     os.environ["FABRIQUE_PAGE_CACHE"] = "0"
     sys.path.insert(0, str(HERE))
-    from measure import Clock, setup_django, timed_get
+    from measure import PLAIN_STATIC, Clock, setup_django, timed_get
 
     setup_django(production=True)
     from django.core.management import call_command
@@ -111,11 +111,7 @@ def measure(size, repeat):
     anonymous, member_client = Client(), Client()
     member_client.force_login(member)
     failure = "« {url} » répond {status} : la mesure s'arrête."
-    plain_static = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    with override_settings(STORAGES=plain_static):
+    with override_settings(STORAGES=PLAIN_STATIC):
         anonymous.get("/groupes/")  # warm the site root and settings caches
         anonymous_queries, anonymous_times = timed_get(anonymous, "/groupes/", repeat, failure)
         member_queries, member_times = timed_get(member_client, "/groupes/", repeat, failure)

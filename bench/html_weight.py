@@ -113,6 +113,8 @@ def measure() -> dict:
     from django.test import Client
     from django.test.utils import override_settings
 
+    from measure import PLAIN_STATIC
+
     from community.startups.models import Organisation, StartupPage
 
     anonymous = Client(HTTP_HOST="localhost")
@@ -124,12 +126,7 @@ def measure() -> dict:
     member.force_login(user)
     rows = {}
     dummy = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    # Static URLs without the manifest, so no collectstatic is needed first (as in bench/render.py).
-    plain_static = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    with override_settings(CACHES=dummy, STORAGES=plain_static):
+    with override_settings(CACHES=dummy, STORAGES=PLAIN_STATIC):
         for name, kind, url, signed_in in pages():
             response = (member if signed_in else anonymous).get(url)
             assert response.status_code == 200, f"{url} a répondu {response.status_code}"

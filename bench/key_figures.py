@@ -86,7 +86,7 @@ def measure(repeat: int):
     from django.test import Client
     from django.test.utils import override_settings
 
-    from measure import timed_get
+    from measure import PLAIN_STATIC, timed_get
 
     from home.models import KeyFiguresPage
 
@@ -96,10 +96,7 @@ def measure(repeat: int):
             "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
             "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         },
-        STORAGES={
-            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        },
+        STORAGES=PLAIN_STATIC,
     ):
         client = Client()
         client.get(url)  # warm-up: content types, site root, templates (counted once per process)

@@ -12,6 +12,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Static URLs without the manifest, so no collectstatic is needed first (the lookup costs the same):
+# `override_settings(STORAGES=PLAIN_STATIC)` around the requests of a bench run with DEBUG off.
+PLAIN_STATIC = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 
 def production_environment() -> dict[str, str]:

@@ -27,7 +27,7 @@ def measure(scale, repeat):
     """Runs in the child process: fill the database at `scale`, then time the two pages."""
     os.environ["FABRIQUE_PAGE_CACHE"] = "0"
     sys.path.insert(0, str(HERE))
-    from measure import Clock, setup_django, timed_get
+    from measure import PLAIN_STATIC, Clock, setup_django, timed_get
 
     setup_django(production=True)
     import random
@@ -78,12 +78,8 @@ def measure(scale, repeat):
     member_client, anonymous = Client(), Client()
     member_client.force_login(user)
     failure = "« {url} » répond {status} : la mesure s'arrête."
-    plain_static = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
     picker = f"/pour-moi/?role={role.slug}&phase={phase.slug}"
-    with override_settings(STORAGES=plain_static):
+    with override_settings(STORAGES=PLAIN_STATIC):
         member_client.get("/pour-moi/")  # warm the site root and settings caches
         member_queries, member_times = timed_get(member_client, "/pour-moi/", repeat, failure)
         picker_queries, picker_times = timed_get(anonymous, picker, repeat, failure)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 os.environ["FABRIQUE_PAGE_CACHE"] = "0"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import Clock, emit, machine_line, setup_django, timed_get  # noqa: E402
+from measure import PLAIN_STATIC, Clock, emit, machine_line, setup_django, timed_get  # noqa: E402
 
 setup_django(production=True)
 
@@ -37,11 +37,6 @@ from resources.guides.models import GuidePage  # noqa: E402
 from resources.library.models import ResourceIndexPage, ResourcePage  # noqa: E402
 
 DUMMY_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-# Static URLs without the manifest, so no collectstatic is needed first (the lookup costs the same).
-PLAIN_STATIC = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 DETAIL_TARGET_MS, LISTING_TARGET_MS = 50, 100
 
 

@@ -7,6 +7,10 @@ Each query is requested through the full Django stack (`/recherche/?q=…`, temp
 an anonymous visitor, first page then a deep page; the autocomplete endpoint is timed for 1 to 3
 letters. Prints readable figures, then one JSON line.
 
+DEBUG is off, as on a deployed site (bench/measure.py: a throwaway key, local hosts): with DEBUG on,
+Django logs every statement, a quarter of a suggestion's time. `--debug` keeps it on, the condition
+of the figures measured before 1 December 2026 (compare like with like); the output says which.
+
 The machine is shared: beside wall time, each request's CPU time is measured, this process's
 plus, on PostgreSQL on this machine, the database backend's (from /proc/<pid>/schedstat). On an
 idle 2-core machine a request takes about its CPU time, so the CPU percentiles tell what the wall
@@ -22,24 +26,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-# One database connection for the whole run, so its backend's CPU time can be read throughout.
-os.environ.setdefault("DATABASE_CONN_MAX_AGE", "3600")
-# Every request must run the search: the anonymous page cache (core/caching/) stays off.
-os.environ["FABRIQUE_PAGE_CACHE"] = "0"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from wagtail.search.backends import get_search_backend  # noqa: E402
-
-from resources.library.models import ResourcePage  # noqa: E402
+from measure import PLAIN_STATIC, backend_cpu_reader, percentile, setup_django  # noqa: E402
 
 QUERIES = [
     "recruter",
@@ -67,29 +56,12 @@ AUTOCOMPLETE = ["r", "re", "rec", "c", "co", "col", "é", "mo", "for", "xylo"]
 RESULTS_RE = re.compile(r'id="resultats"[^>]*>((?:Plus de )?[\d\xa0\u202f ]+) résultat')
 
 
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def backend_cpu_reader():
-    """A function giving the CPU nanoseconds used so far by this connection's database process."""
-    if connection.vendor != "postgresql":
-        return lambda: 0
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        path = Path(f"/proc/{cursor.fetchone()[0]}/schedstat")
-    if not path.exists():  # a database on another machine: its CPU time is not ours to read
-        return lambda: 0
-    return lambda: int(path.read_text().split()[0])
-
-
 def timed(client, path, params, backend_cpu):
     """Wall and CPU milliseconds of one request (CPU: this process plus the database backend)."""
-    cpu_start, backend_start, start = time.process_time_ns(), backend_cpu(), time.perf_counter()
+    cpu_start, backend_start, start = time.process_time(), backend_cpu(), time.perf_counter()
     response = client.get(path, params)
     elapsed = (time.perf_counter() - start) * 1000
-    cpu = (time.process_time_ns() - cpu_start + backend_cpu() - backend_start) / 1e6
+    cpu = (time.process_time() - cpu_start + backend_cpu() - backend_start) * 1000
     assert response.status_code == 200, (path, params, response.status_code)
     return elapsed, cpu
 
@@ -97,12 +69,31 @@ def timed(client, path, params, backend_cpu):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--debug", action="store_true", help="garder DEBUG actif (requêtes journalisées, plus lent)"
+    )
     args = parser.parse_args()
+    # One database connection for the whole run, so its backend's CPU time can be read throughout.
+    os.environ.setdefault("DATABASE_CONN_MAX_AGE", "3600")
+    # Every request must run the search: the anonymous page cache (core/caching/) stays off.
+    os.environ["FABRIQUE_PAGE_CACHE"] = "0"
+    setup_django(production=not args.debug)
+
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail.search.backends import get_search_backend
+
+    from resources.library.models import ResourcePage
+
+    override_settings(STORAGES=PLAIN_STATIC).enable()  # for the whole (throwaway) process
     client = Client(HTTP_HOST="localhost")
     cases = [({"q": query}) for query in QUERIES] + [{"q": query, **extra} for query, extra in PAGED]
     for params in cases[:3]:  # warm caches (content types, site root paths, vocabulary)
         client.get("/recherche/", params)
-    backend_cpu = backend_cpu_reader()  # the connection stays open (persistent) for the whole run
+    backend_cpu = backend_cpu_reader(connection)  # the connection stays open (persistent) for the whole run
 
     search_times, search_cpu, query_counts, result_counts = [], [], {}, {}
     for params in cases:
@@ -129,6 +120,7 @@ def main():
         "bench": "search_latency",
         "vendor": connection.vendor,
         "search_backend": type(get_search_backend()).__name__,
+        "debug": settings.DEBUG,
         "resources": ResourcePage.objects.live().count(),
         "search_requests": len(search_times),
         "search_p50_ms": round(statistics.median(search_times), 1),
@@ -149,7 +141,8 @@ def main():
     print(
         f"Base {result['vendor']} (moteur {result['search_backend']}), "
         f"{result['resources']} ressources publiées "
-        f"(charge machine : {result['load_average_1min']} sur {result['cpu_count']} cœurs)."
+        f"(charge machine : {result['load_average_1min']} sur {result['cpu_count']} cœurs ; "
+        f"DEBUG : {'oui' if settings.DEBUG else 'non'})."
     )
     print(
         f"Recherche ({result['search_requests']} requêtes) : p50 {result['search_p50_ms']} ms, "

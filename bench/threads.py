@@ -15,7 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import Clock, emit, machine_line, setup_django, timed_get  # noqa: E402
+from measure import PLAIN_STATIC, Clock, emit, machine_line, setup_django, timed_get  # noqa: E402
 
 setup_django(production=True)
 
@@ -88,12 +88,7 @@ def main():
         f"fil long, page {last} (dernière)": f"{long_thread.get_absolute_url()}?page={last}",
     }
     rows = {}
-    # Static URLs without the manifest, so no collectstatic is needed first (as in bench/render.py).
-    plain_static = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    with override_settings(STORAGES=plain_static):
+    with override_settings(STORAGES=PLAIN_STATIC):
         for name, url in views.items():
             client.get(url)  # warm
             queries, figures = timed_get(client, url, args.repeat, "{url} a répondu {status}.")

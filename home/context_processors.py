@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.urls import reverse
 
 from wagtail.models import Page, Site
 
 from core import caching
+from core.caching.memo import remembered
 
 from .models import (
     AccessibilityStatementPage,
@@ -20,7 +20,6 @@ from .models import (
 from .models.incubator_sites import local_url, network_home
 from .models.legal import conformity_for
 
-CHROME_KEY = "fabrique:chrome:{site_id}"
 # The DSFR footer's mandatory links, in its order; the accessibility one states the conformity.
 LEGAL_PAGE_TYPES = [SitemapPage, AccessibilityStatementPage, LegalNoticePage, PersonalDataPage]
 # Features served by views, not pages: after the page sections in the main menu (title, URL name).
@@ -92,24 +91,20 @@ def matomo():
 
 
 def site_chrome(request):
-    """Main menu and footer links, kept in the cache under the content generation."""
+    """Main menu and footer links, kept in memory under the content generation (core/caching/memo.py).
+
+    Every page shows them and they change only with the content, so even with the page cache off
+    they are built once per site and generation in each process, not on each request.
+    """
     site = Site.find_for_request(request)
-    generation = caching.generation(request)
     context = {
-        "content_generation": generation,
+        "content_generation": caching.generation(request),
         "page_cache_timeout": caching.timeout(),
         "matomo": matomo(),
     }
     if site is None:
         return {**context, "main_menu": [], "footer_links": [], "site_identity": None}
-    key = CHROME_KEY.format(site_id=site.pk)
-    cached = cache.get(key) if caching.enabled() else None
-    if cached is not None and cached[0] == generation and len(cached) == 4:
-        menu, footer, identity = cached[1:]
-    else:
-        menu, footer, identity = _site_chrome_links(site, request)
-        if caching.enabled():
-            cache.set(key, (generation, menu, footer, identity), caching.timeout())
+    menu, footer, identity = remembered("site-chrome", site.pk, lambda: _site_chrome_links(site, request))
     menu = [*menu, *({"title": title, "url": reverse(name)} for title, name in APP_MENU)]
     main_menu = [
         {**item, "current": item["url"] is not None and request.path.startswith(item["url"])} for item in menu

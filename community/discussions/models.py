@@ -61,7 +61,12 @@ class Thread(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("discussions:thread", kwargs={"slug": self.group.slug, "pk": self.pk})
+        return self.url_for(self.group.slug, self.pk)
+
+    @staticmethod
+    def url_for(group_slug: str, pk: int) -> str:
+        """A thread's address from its group's slug and its id, for lists read as plain values."""
+        return reverse("discussions:thread", kwargs={"slug": group_slug, "pk": pk})
 
     @property
     def is_question(self) -> bool:

@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Reads of public GETs to the read replica, if any; the user above is read from the primary.
     "core.replica.ReplicaReadsMiddleware",
+    # The request's Wagtail site from memory rather than one query per request (core/sites.py).
+    "core.sites.SiteLookupMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -54,17 +54,17 @@ def suggestions(request, raw_query, limit: int = MAX_SUGGESTIONS) -> list[dict]:
         prefixes = " & ".join(
             "(" + " | ".join(f"{form}:*" for form in _word_forms(word)) + ")" for word in typed
         )
-        pages = backend.suggested(pages, prefixes, limit)
+        found_pages = backend.suggested(pages, prefixes, limit)
     else:
         # No relevance ranking: on a prefix of one to three letters it means little.
         query = And([Or([PlainText(form) for form in _word_forms(word)]) for word in typed])
-        pages = pages.order_by("title").autocomplete(query, order_by_relevance=False)[:limit]
+        found_pages = pages.order_by("title").autocomplete(query, order_by_relevance=False)[:limit]
     found = [
         {
             "title": page.title,
             "url": page.get_url(request=request),
             "type": str(page.specific_class._meta.verbose_name).capitalize() if page.specific_class else "",
         }
-        for page in pages
+        for page in found_pages
     ]
     return found + threads
