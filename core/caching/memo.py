@@ -9,10 +9,15 @@ and never outlives it. With the replica, a request under a new generation reads 
 holds the change (core/replica.py), so a value recomputed then is already the new one.
 
 When the cache is unreachable, each request sees a generation of its own (caching.generation): the
-values are then recomputed on every request, as if there were no memo.
+values are then recomputed on every request, as if there were no memo. A value computed inside a
+transaction is not kept either: it may hold the transaction's own writes, which a rollback would
+undo without bumping the generation (a restriction deleted then restored must never stay deleted
+here).
 """
 
 import threading
+
+from django.db import transaction
 
 from . import generation
 
@@ -32,6 +37,8 @@ def remembered(name: str, key, compute, request=None):
         if kept_generation == current and key in values:
             return values[key]
     value = compute()
+    if transaction.get_connection().in_atomic_block:
+        return value
     with _lock:
         kept_generation, values = _values.get(name, (None, {}))
         if kept_generation != current or len(values) >= MAX_KEYS:

@@ -1,9 +1,15 @@
 """What each process keeps in memory under the content generation (core/caching/memo.py): the view
 restrictions, the site of a host and the menus are never older than the last change, with the page
-cache off (so every request is computed) and with the cache server unreachable."""
+cache off (so every request is computed) and with the cache server unreachable.
+
+Outside a test transaction (`transaction=True`), as in production: a value computed inside a
+transaction is never kept, so the suite's usual per-test transaction would test nothing here.
+"""
 
 from django.contrib.auth.models import Group
+from django.db import connection, transaction
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -15,7 +21,7 @@ from tests.core.services import free_port, production_caches
 from tests.home.factories import ContentPageFactory
 from tests.resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)
@@ -104,3 +110,26 @@ def test_with_the_cache_unreachable_nothing_stale_is_served(client, resource):
         assert suggested(client) == ["Zanzibar, mode d'emploi"]
         PageViewRestriction.objects.create(page=resource, restriction_type=PageViewRestriction.LOGIN)
         assert suggested(client) == []
+
+
+def test_a_second_request_reads_neither_the_site_nor_the_restrictions_again(client, resource):
+    suggested(client)
+    with CaptureQueriesContext(connection) as queries:
+        assert suggested(client) == ["Zanzibar, mode d'emploi"]
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "wagtailcore_site" not in tables and "wagtailcore_pageviewrestriction" not in tables
+
+
+def test_a_value_read_inside_a_rolled_back_transaction_is_not_kept(client, resource):
+    PageViewRestriction.objects.create(page=resource, restriction_type=PageViewRestriction.LOGIN)
+    assert suggested(client) == []
+
+    class RolledBack(Exception):
+        pass
+
+    with pytest.raises(RolledBack), transaction.atomic():
+        PageViewRestriction.objects.filter(page=resource).delete()
+        assert suggested(client) == ["Zanzibar, mode d'emploi"]  # this transaction sees its own delete
+        raise RolledBack
+    assert PageViewRestriction.objects.filter(page=resource).exists()
+    assert suggested(client) == []

@@ -38,7 +38,6 @@ def test_member_and_picker_pages_cost_the_same_at_two_sizes(client, home, settin
     small_picker, _ = count(client, "/pour-moi/?role=developpeuse&phase=construction")
 
     add_content(w, GUIDES_LIMIT + 3, 2)
-    count(client, "/pour-moi/")  # after a content change, site data is read again once (core/caching/memo.py)
     large, html = count(client, "/pour-moi/")
     large_picker, _ = count(client, "/pour-moi/?role=developpeuse&phase=construction")
 
