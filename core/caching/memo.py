@@ -1,5 +1,5 @@
 """Small values read from the content on nearly every request (the view restrictions, the site of
-a host), kept in each process's memory under the content generation.
+a host, the menus), kept in each process's memory under the content generation.
 
 Why in memory rather than in the shared cache: they are read several times per request, and a
 read from memory costs nothing where a cache round trip plus unpickling costs what the query did.
@@ -29,9 +29,9 @@ _values: dict[str, tuple[int, dict]] = {}
 _lock = threading.Lock()
 
 
-def remembered(name: str, key, compute, request=None):
+def remembered(name: str, key, compute):
     """`compute()`, or its value already computed under the current content generation."""
-    current = generation(request)
+    current = generation()
     with _lock:
         kept_generation, values = _values.get(name, (None, {}))
         if kept_generation == current and key in values:
