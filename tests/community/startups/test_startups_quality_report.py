@@ -43,6 +43,21 @@ def shown_counts(html):
     }
 
 
+def one_fiche_tree(tmp_path, name, title_yaml):
+    """A beta.gouv.fr content tree of one fiche (unknown incubator: a quality issue) and its phase."""
+    startups = tmp_path / "content" / "startups"
+    startups.mkdir(parents=True)
+    (startups / name).write_text(
+        f"---\ntitle: {title_yaml}\nmission: Tester\nincubator: nulle-part\n"
+        "phases:\n  - name: investigation\n    start: 2024-01-01\n---\nTexte.\n",
+        encoding="utf-8",
+    )
+    phases = tmp_path / "content" / "phases"
+    phases.mkdir()
+    (phases / "investigation.md").write_text("---\nlabel: Investigation\norder: 1\n---\n", encoding="utf-8")
+    return tmp_path / "content"
+
+
 def test_report_counts_match_the_json_report_of_the_real_sample(client, home, shared_fixtures, tmp_path):
     report, _ = run_import(shared_fixtures / "betagouv", tmp_path, "--publish")
     quality = report["notices"]["quality"]
@@ -105,17 +120,7 @@ def test_report_counts_match_the_json_report_of_the_real_sample(client, home, sh
 
 def test_without_a_source_address_the_report_shows_the_path(client, home, settings, tmp_path):
     settings.FABRIQUE_BETAGOUV_SOURCE_URL = ""
-    startups = tmp_path / "content" / "startups"
-    startups.mkdir(parents=True)
-    (startups / "fiche-test.md").write_text(
-        "---\ntitle: Fiche test\nmission: Tester\nincubator: nulle-part\nphases:\n"
-        "  - name: investigation\n    start: 2024-01-01\n---\nTexte.\n",
-        encoding="utf-8",
-    )
-    phases = tmp_path / "content" / "phases"
-    phases.mkdir()
-    (phases / "investigation.md").write_text("---\nlabel: Investigation\norder: 1\n---\n", encoding="utf-8")
-    report, _ = run_import(tmp_path / "content", tmp_path)
+    report, _ = run_import(one_fiche_tree(tmp_path, "fiche-test.md", "Fiche test"), tmp_path)
     assert "incubateur introuvable" in report["notices"]["quality"]
     client.force_login(make_user("admin", ["Administrateurs"]))
     soup = BeautifulSoup(client.get(reverse(REPORT)).content, "html.parser")
@@ -146,17 +151,7 @@ def test_report_is_closed_to_visitors_members_and_editors_without_rights_on_star
 
 def test_the_csv_export_turns_a_fiche_s_formula_into_text(client, home, settings, tmp_path):
     # Fiches are written by anyone with a pull request on beta.gouv.fr: their titles reach the export.
-    startups = tmp_path / "content" / "startups"
-    startups.mkdir(parents=True)
-    (startups / "formule.md").write_text(
-        "---\ntitle: '=HYPERLINK(\"http://pirate.example\")'\nmission: Tester\nincubator: nulle-part\n"
-        "phases:\n  - name: investigation\n    start: 2024-01-01\n---\nTexte.\n",
-        encoding="utf-8",
-    )
-    phases = tmp_path / "content" / "phases"
-    phases.mkdir()
-    (phases / "investigation.md").write_text("---\nlabel: Investigation\norder: 1\n---\n", encoding="utf-8")
-    run_import(tmp_path / "content", tmp_path)
+    run_import(one_fiche_tree(tmp_path, "formule.md", "'=HYPERLINK(\"http://pirate.example\")'"), tmp_path)
     client.force_login(make_user("admin", ["Administrateurs"]))
     rows = download(client, reverse(REPORT), "csv")
     titles = [row[rows[0].index("Page")] for row in rows[1:]]
