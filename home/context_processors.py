@@ -104,7 +104,9 @@ def site_chrome(request):
     }
     if site is None:
         return {**context, "main_menu": [], "footer_links": [], "site_identity": None}
-    menu, footer, identity = remembered("site-chrome", site.pk, lambda: _site_chrome_links(site, request))
+    menu, footer, identity = remembered(
+        "site-chrome", site.pk, lambda: _site_chrome_links(site, request), request
+    )
     menu = [*menu, *({"title": title, "url": reverse(name)} for title, name in APP_MENU)]
     main_menu = [
         {**item, "current": item["url"] is not None and request.path.startswith(item["url"])} for item in menu

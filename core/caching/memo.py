@@ -29,9 +29,14 @@ _values: dict[str, tuple[int, dict]] = {}
 _lock = threading.Lock()
 
 
-def remembered(name: str, key, compute):
-    """`compute()`, or its value already computed under the current content generation."""
-    current = generation()
+def remembered(name: str, key, compute, request=None):
+    """`compute()`, or its value already computed under the current content generation.
+
+    `request`: the generation this request already read (caching.generation(request)), to spare a
+    cache round trip. Not before its own writes: it would then fix an older generation for its
+    fragments too.
+    """
+    current = generation(request)
     with _lock:
         kept_generation, values = _values.get(name, (None, {}))
         if kept_generation == current and key in values:
